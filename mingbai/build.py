@@ -1,0 +1,74 @@
+"""Build the site and the search index into temporary folders and swap them in whole.
+
+A failed build must leave the previous ``site/`` and ``search_index/`` exactly as they were
+(DESIGN.md), so nothing is written in place: both are built beside their targets, then renamed.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from .problems import ContentError
+from .project import Project, check_project
+from .search.indexer import build_index
+
+
+class BuildError(Exception):
+    """The site or index could not be built; the previous output is untouched."""
+
+
+def _swap_in(pairs: list[tuple[Path, Path]]) -> None:
+    """Rename every new folder onto its target; on failure put the old ones back."""
+    moved: list[tuple[Path, Path | None]] = []
+    try:
+        for new, target in pairs:
+            old = None
+            if target.exists():
+                old = target.with_name(f".{target.name}-old-{new.name}")
+                target.rename(old)
+            moved.append((target, old))
+            new.rename(target)
+    except OSError:
+        for target, old in reversed(moved):
+            if target.exists() and old is not None:
+                shutil.rmtree(target, ignore_errors=True)
+            if old is not None:
+                old.rename(target)
+        raise
+    for _, old in moved:
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def build_site(project: Project, laws_dir: Path | None = None, site_dir: Path | None = None,
+               index_dir: Path | None = None) -> list[str]:
+    """Check, then build site and index atomically. Returns the warnings worth showing."""
+    problems = check_project(project, laws_dir)
+    errors = [p for p in problems if not p.warning]
+    if errors:
+        raise ContentError(errors)
+    site_dir = site_dir or project.root / "site"
+    index_dir = index_dir or project.root / "search_index"
+    tmp_site = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+    tmp_index = Path(tempfile.mkdtemp(prefix=".index-", dir=index_dir.parent))
+    try:
+        articles, _ = project.articles()
+        build_index(project, articles, tmp_index)
+        config = load_config(str(project.mkdocs_yml), site_dir=str(tmp_site), strict=True)
+        logging.getLogger("mkdocs").setLevel(logging.WARNING)
+        try:
+            mkdocs_build(config)
+        except (MkDocsException, SystemExit) as error:
+            raise BuildError(f"mkdocs build failed: {error}") from error
+        _swap_in([(tmp_site, site_dir), (tmp_index, index_dir)])
+    finally:
+        shutil.rmtree(tmp_site, ignore_errors=True)
+        shutil.rmtree(tmp_index, ignore_errors=True)
+    return [str(p) for p in problems if p.warning]

@@ -1,0 +1,128 @@
+"""``mingbai``: one small CLI for editors, CI and the Makefile.
+
+Commands that check or generate exit 1 when something is wrong or stale, so each doubles as a CI check.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import sys
+from pathlib import Path
+
+from .problems import ContentError, Problem
+from .project import Project, check_project
+from .urls import update_registry
+
+
+def _report(problems: list[Problem]) -> int:
+    errors = [p for p in problems if not p.warning]
+    for problem in problems:
+        print(problem, file=sys.stderr if not problem.warning else sys.stdout)
+    if errors:
+        print(f"{len(errors)} problem(s) found.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Validate every article (and, with --laws, every quote) and report all problems at once."""
+    project = Project(args.root)
+    problems = check_project(project, args.laws)
+    status = _report(problems)
+    if status == 0:
+        articles, _ = project.articles()
+        print(f"OK: {len(articles)} articles checked.")
+    return status
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Check, then build the site and the search index atomically."""
+    from .build import BuildError, build_site
+
+    project = Project(args.root)
+    try:
+        warnings = build_site(project, args.laws)
+    except ContentError as error:
+        return _report(error.problems)
+    except BuildError as error:
+        print(error, file=sys.stderr)
+        return 1
+    for warning in warnings:
+        print(warning)
+    print(f"Built {project.root / 'site'} and {project.root / 'search_index'}.")
+    return 0
+
+
+def cmd_urls(args: argparse.Namespace) -> int:
+    """Register new pages in urls.yml (--update), or only report what is missing (default)."""
+    from .urls import check_registry
+
+    project = Project(args.root)
+    articles, problems = project.articles()
+    if problems:
+        return _report(problems)
+    current = project.current_urls(articles)
+    if args.update:
+        added = update_registry(project.registry, current)
+        for url in added:
+            print(f"registered {url}")
+        print(f"{len(added)} URL(s) added to {project.registry.name}.")
+        return 0
+    return _report(check_registry(project.registry, project.root, current, project.redirect_sources()))
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Build, then serve the built site (no live reload; use `mkdocs serve` while writing)."""
+    status = cmd_build(args)
+    if status:
+        return status
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(Path(args.root) / "site"))
+    with http.server.ThreadingHTTPServer((args.host, args.port), handler) as server:
+        print(f"Serving on http://{args.host}:{args.port}/ (Ctrl+C to stop)")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser, with one sub-command per job."""
+    main = argparse.ArgumentParser(prog="mingbai", description="明白账 content checks, build and search.")
+    main.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: current)")
+    sub = main.add_subparsers(dest="command", required=True)
+
+    check = sub.add_parser("check", help="validate all articles")
+    check.add_argument("--laws", type=Path, help="folder of law texts to verify quotes against")
+    check.set_defaults(func=cmd_check)
+
+    build = sub.add_parser("build", help="check, then build site/ and search_index/ atomically")
+    build.add_argument("--laws", type=Path, help="folder of law texts to verify quotes against")
+    build.set_defaults(func=cmd_build)
+
+    serve = sub.add_parser("serve", help="build, then serve site/ on 127.0.0.1")
+    serve.add_argument("--laws", type=Path)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(func=cmd_serve)
+
+    urls = sub.add_parser("urls", help="check the URL registry, or --update it with new pages")
+    urls.add_argument("--update", action="store_true")
+    urls.set_defaults(func=cmd_urls)
+
+    from .search.command import register
+
+    register(sub)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``mingbai`` command."""
+    args = parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

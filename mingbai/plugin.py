@@ -1,0 +1,103 @@
+"""The thin MkDocs plugin: it wires MkDocs events to the ``mingbai`` package and holds no logic.
+
+Keeping the logic in the package (not in the plugin or templates) keeps a later move away from
+Material (maintenance mode, DESIGN.md) cheap: only this file knows MkDocs' event API.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from .articles import Article
+from .pages import GLOSSARY_URI, MarkerError, category_uri, expand_markers, generated_pages
+from .project import Project
+from .related import RelatedFinder
+from .render import decorate
+
+
+class MingbaiConfig(Config):
+    """Plugin options; ``related`` can be turned off for quick local previews of one page."""
+
+    related = config_options.Type(bool, default=True)
+
+
+class MingbaiPlugin(BasePlugin[MingbaiConfig]):
+    """Adds generated pages, derives theme settings from the taxonomy, and decorates articles."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.project: Project | None = None
+        self.articles: dict[str, Article] = {}
+        self.related: RelatedFinder | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        project = Project(Path(config.config_file_path).parent)
+        self.project = project
+        articles, problems = project.articles()
+        if problems:
+            raise PluginError("content problems (run `mingbai check`):\n" + "\n".join(map(str, problems)))
+        self.articles = {a.src_uri: a for a in articles}
+        taxonomy = project.taxonomy
+        tags = config.plugins.get("material/tags")
+        if tags is not None:
+            from material.plugins.tags.structure.tag import Tag
+
+            tags.config.tags_allowed = {Tag(name) for name in taxonomy.tags}
+        search = config.plugins.get("material/search")
+        if search is not None:
+            search.config.jieba_dict_user = str(project.user_dictionary())
+        config.nav = self._nav(project)
+        self.related = RelatedFinder(project, articles) if self.config.related else None
+        return config
+
+    def _nav(self, project: Project) -> list[Any]:
+        """Home, the nine categories, tags, tools and about: never every article (DESIGN.md)."""
+        taxonomy = project.taxonomy
+        nav: list[Any] = [{"首页": "index.md"}]
+        nav += [{c.label: category_uri(c.folder)} for c in taxonomy.categories]
+        nav.append({"标签": "tags.md"})
+        if (project.docs / "tools" / "index.md").exists():
+            nav.append({"工具": "tools/index.md"})
+        about = [{"关于本站": "about/index.md"}]
+        for title, uri in (("术语表", GLOSSARY_URI), ("我们如何写作和核实", "about/how-we-write.md"),
+                           ("免责声明", "about/disclaimer.md")):
+            if uri == GLOSSARY_URI and taxonomy.glossary or (project.docs / uri).exists():
+                about.append({title: uri})
+        nav.append({"关于": about})
+        return nav
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.project is not None
+        for uri, content in generated_pages(self.project.taxonomy, list(self.articles.values())).items():
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, content=content))
+        return files
+
+    @event_priority(50)  # before the tags plugin reads the page and before other plugins render
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        assert self.project is not None
+        uri = page.file.src_uri
+        article = self.articles.get(uri)
+        if article is not None:
+            related = self.related.for_article(article) if self.related else []
+            return decorate(article, markdown, related)
+        try:
+            return expand_markers(markdown, uri, self.project.taxonomy, list(self.articles.values()),
+                                  popular=self._popular)
+        except MarkerError as error:
+            raise PluginError(str(error)) from error
+
+    def _popular(self) -> list[Article]:
+        """Core guides for the 404 page: the articles the taxonomy marks as essential, else newest."""
+        from .pages import newest_first
+
+        return newest_first(list(self.articles.values()))[:8]

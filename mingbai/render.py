@@ -1,0 +1,105 @@
+"""Markdown fragments the plugin adds to pages: answer box, 法规依据, dates, disclaimer and lists.
+
+They are produced as Markdown (with ``md_in_html`` for the wrappers) rather than HTML so that the
+theme styles them natively, the table of contents includes 法规依据, and links stay relative ``.md``
+links that MkDocs validates and rewrites.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from collections.abc import Iterable
+
+from .articles import Article
+
+DISCLAIMER_URI = "about/disclaimer.md"
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
+
+
+def escape(text: str) -> str:
+    """Backslash-escape Markdown syntax in quoted law text and titles so it renders literally."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def link(from_uri: str, to_uri: str) -> str:
+    """A relative link from one docs file to another, as MkDocs expects in Markdown."""
+    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+
+
+def chinese_date(day: dt.date) -> str:
+    """STYLE.md's date form: 2026 年 11 月 30 日."""
+    return f"{day.year} 年 {day.month} 月 {day.day} 日"
+
+
+def list_item(from_uri: str, article: Article) -> str:
+    """One ``分类丨标题`` entry linking to the article."""
+    return f"- [{escape(article.list_label())}]({link(from_uri, article.src_uri)})"
+
+
+def article_list(from_uri: str, articles: Iterable[Article], css: str = "mb-list") -> str:
+    """A list of ``分类丨标题`` entries wrapped in a styled block; empty text when there are none."""
+    items = [list_item(from_uri, a) for a in articles]
+    if not items:
+        return ""
+    return f'<div class="{css}" markdown>\n\n' + "\n".join(items) + "\n\n</div>\n"
+
+
+def answer_box(article: Article) -> str:
+    """The 先说结论 box shown before everything else: a named region a screen reader can jump to."""
+    return (
+        '<section class="mb-answer" aria-label="先说结论" markdown>\n\n'
+        f'<p class="mb-answer__label">先说结论</p>\n\n{article.answer}\n\n</section>\n\n'
+    )
+
+
+def sources_section(article: Article) -> str:
+    """The 法规依据 section: each law, article and the verbatim quote."""
+    parts = ["## 法规依据 { #legal-basis }\n"]
+    for source in article.sources:
+        parts.append(f'<p class="mb-source">《{escape(source.law)}》{escape(source.article)}</p>\n')
+        parts.append(f"> {escape(source.quote)}\n")
+    return "\n".join(parts) + "\n"
+
+
+def dates_line(article: Article) -> str:
+    """When the facts were last checked, and first published."""
+    items = []
+    if article.reviewed:
+        items.append(f'最后核对：<time datetime="{article.reviewed.isoformat()}">'
+                     f"{chinese_date(article.reviewed)}</time>")
+    if article.date:
+        items.append(f'首次发布：<time datetime="{article.date.isoformat()}">{chinese_date(article.date)}</time>')
+    return f'<p class="mb-dates">{"　".join(items)}</p>\n\n' if items else ""
+
+
+def disclaimer(article: Article) -> str:
+    """The short disclaimer STYLE.md wants at the end of every article, rendered once here."""
+    return (
+        '<aside class="mb-disclaimer" aria-label="免责声明" markdown>\n\n'
+        "本文是一般性的法律和金融知识介绍，不是针对个案的法律意见。法规和各机构的做法会变化，"
+        "具体以合同约定、法院裁判和官方答复为准。"
+        f"[免责声明]({link(article.src_uri, DISCLAIMER_URI)})\n\n</aside>\n"
+    )
+
+
+def related_section(article: Article, related: list[Article]) -> str:
+    """相关阅读 as a headed section of ``分类丨标题`` links."""
+    if not related:
+        return ""
+    return "## 相关阅读 { #related }\n\n" + article_list(article.src_uri, related, "mb-list mb-related")
+
+
+def decorate(article: Article, markdown: str, related: list[Article]) -> str:
+    """The article page: answer first, then the body, 法规依据, related reading, dates, disclaimer."""
+    return (
+        answer_box(article)
+        + markdown.strip()
+        + "\n\n"
+        + sources_section(article)
+        + related_section(article, related)
+        + "\n"
+        + dates_line(article)
+        + disclaimer(article)
+    )

@@ -1,0 +1,116 @@
+"""The taxonomy file: categories, tag vocabulary, glossary and search synonyms.
+
+DESIGN.md asks for one source of truth; every derived artefact (Material's ``tags_allowed``, the jieba
+user dictionary, category pages, nav, hover definitions) is computed here from ``taxonomy.yml``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Category:
+    """A reader-facing label (shown in lists) and the folder that forms its URL."""
+
+    label: str
+    folder: str
+    scope: str
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    """A plain definition; aliases are other words readers use for the same thing."""
+
+    term: str
+    definition: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass
+class Taxonomy:
+    """Everything the site classifies content by, loaded once from the taxonomy file."""
+
+    categories: list[Category]
+    tags: list[str]
+    glossary: list[GlossaryTerm] = field(default_factory=list)
+    synonyms: list[list[str]] = field(default_factory=list)
+    dictionary: list[str] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, path: Path) -> Taxonomy:
+        """Read and validate the file; a malformed taxonomy is a configuration error, so raise."""
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        try:
+            categories = [Category(c["label"], c["folder"], c["scope"]) for c in data["categories"]]
+            glossary = [
+                GlossaryTerm(str(g["term"]), str(g["definition"]), tuple(str(a) for a in g.get("aliases") or ()))
+                for g in data.get("glossary") or []
+            ]
+            taxonomy = cls(
+                categories=categories,
+                tags=[str(t) for t in data["tags"]],
+                glossary=glossary,
+                synonyms=[[str(w) for w in group] for group in data.get("synonyms") or []],
+                dictionary=[str(w) for w in data.get("dictionary") or []],
+            )
+        except (KeyError, TypeError) as error:
+            raise ValueError(f"{path}: malformed taxonomy: {error!r}") from error
+        taxonomy._validate(path)
+        return taxonomy
+
+    def _validate(self, path: Path) -> None:
+        for name, values in (
+            ("category label", [c.label for c in self.categories]),
+            ("category folder", [c.folder for c in self.categories]),
+            ("tag", self.tags),
+            ("glossary term", [g.term for g in self.glossary]),
+        ):
+            seen: set[str] = set()
+            for value in values:
+                if value in seen:
+                    raise ValueError(f"{path}: duplicate {name} {value!r}")
+                seen.add(value)
+
+    @cached_property
+    def by_label(self) -> dict[str, Category]:
+        """Categories keyed by the label articles name in front matter."""
+        return {c.label: c for c in self.categories}
+
+    @cached_property
+    def by_folder(self) -> dict[str, Category]:
+        """Categories keyed by URL folder."""
+        return {c.folder: c for c in self.categories}
+
+    @cached_property
+    def tag_set(self) -> frozenset[str]:
+        """The controlled vocabulary as a set, for membership checks."""
+        return frozenset(self.tags)
+
+    def dictionary_words(self) -> list[str]:
+        """Words jieba must keep whole: tags, glossary terms and aliases, synonyms, extra words."""
+        words: list[str] = []
+        words += self.tags
+        for term in self.glossary:
+            words.append(term.term)
+            words += term.aliases
+        for group in self.synonyms:
+            words += group
+        words += self.dictionary
+        seen: set[str] = set()
+        unique = []
+        for word in words:
+            word = word.strip()
+            # jieba's dictionary format is whitespace-separated, so multi-word entries cannot go in.
+            if word and " " not in word and word not in seen:
+                seen.add(word)
+                unique.append(word)
+        return unique
+
+    def jieba_userdict(self) -> str:
+        """The jieba user dictionary text: one word per line with a high frequency to keep it whole."""
+        return "".join(f"{word} 100000\n" for word in self.dictionary_words())
