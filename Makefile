@@ -2,6 +2,8 @@
 # Both create .venv and install the pinned dependencies into it first.
 
 PYTHON ?= python3
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed

@@ -24,6 +24,17 @@ class BuildError(Exception):
     """The site or index could not be built; the previous output is untouched."""
 
 
+class _Collector(logging.Handler):
+    """Keeps MkDocs' warnings and errors, so a failed build says why, not just 'Aborted'."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
 def _swap_in(pairs: list[tuple[Path, Path]]) -> None:
     """Rename every new folder onto its target; on failure put the old ones back."""
     moved: list[tuple[Path, Path | None]] = []
@@ -62,11 +73,16 @@ def build_site(project: Project, laws_dir: Path | None = None, site_dir: Path | 
         articles, _ = project.articles()
         build_index(project, articles, tmp_index)
         config = load_config(str(project.mkdocs_yml), site_dir=str(tmp_site), strict=True)
-        logging.getLogger("mkdocs").setLevel(logging.WARNING)
+        logger = logging.getLogger("mkdocs")
+        collector = _Collector()
+        logger.addHandler(collector)
         try:
             mkdocs_build(config)
         except (MkDocsException, SystemExit) as error:
-            raise BuildError(f"mkdocs build failed: {error}") from error
+            details = "\n".join(collector.messages)
+            raise BuildError(f"mkdocs build failed: {error}\n{details}".rstrip()) from error
+        finally:
+            logger.removeHandler(collector)
         _swap_in([(tmp_site, site_dir), (tmp_index, index_dir)])
     finally:
         shutil.rmtree(tmp_site, ignore_errors=True)

@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .articles import Article
+from .glossary import GlossaryExtension
 from .pages import GLOSSARY_URI, MarkerError, category_uri, expand_markers, generated_pages
 from .project import Project
 from .related import RelatedFinder
@@ -55,9 +56,19 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
         search = config.plugins.get("material/search")
         if search is not None:
             search.config.jieba_dict_user = str(project.user_dictionary())
+        config.markdown_extensions.append(GlossaryExtension(self._glossary_terms(project)))
         config.nav = self._nav(project)
         self.related = RelatedFinder(project, articles) if self.config.related else None
         return config
+
+    @staticmethod
+    def _glossary_terms(project: Project) -> dict[str, str]:
+        """Term or alias → definition, for hover definitions on every page."""
+        terms: dict[str, str] = {}
+        for entry in project.taxonomy.glossary:
+            for word in (entry.term, *entry.aliases):
+                terms.setdefault(word, f"{entry.term}：{entry.definition}")
+        return terms
 
     def _nav(self, project: Project) -> list[Any]:
         """Home, the nine categories, tags, tools and about: never every article (DESIGN.md)."""

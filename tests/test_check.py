@@ -18,9 +18,9 @@ CASES = [
      "用卡知识、逾期协商、停息分期、征信知识、权益保护、逾期动态)"),
     ("unknown-tag", "x.md", f"{DIR}/x.md:4: unknown tag '黑名单' (add it to taxonomy.yml first)"),
     ("tag-count", "x.md", f"{DIR}/x.md:4: 1 tags; between 2 and 6 required"),
-    ("long-title", "x.md", f"{DIR}/x.md:2: title is 37 characters; at most 30 allowed"),
-    ("long-description", "x.md", f"{DIR}/x.md:5: description is 91 characters; at most 80 allowed"),
-    ("long-answer", "x.md", f"{DIR}/x.md:6: answer is 199 characters; at most 150 allowed"),
+    ("long-title", "x.md", f"{DIR}/x.md:2: title is 35 characters; at most 30 allowed"),
+    ("long-description", "x.md", f"{DIR}/x.md:5: description is 84 characters; at most 80 allowed"),
+    ("long-answer", "x.md", f"{DIR}/x.md:6: answer is 192 characters; at most 150 allowed"),
     ("bad-date", "x.md", f"{DIR}/x.md:7: date '2026-02-30' is not a real date in the form YYYY-MM-DD"),
     ("future-date", "x.md", f"{DIR}/x.md:8: reviewed 2099-01-01 lies in the future"),
     ("reviewed-before-date", "x.md", f"{DIR}/x.md:8: reviewed 2026-10-01 is before date 2026-11-01"),
@@ -29,13 +29,12 @@ CASES = [
     ("valid", "Bad_Slug.md", f"{DIR}/Bad_Slug.md:1: slug 'Bad_Slug' must be short lowercase ASCII words joined by "
      "hyphens (at most 40 characters), e.g. 'card-overdue-3-months'"),
     ("related-missing", "x.md", f"{DIR}/x.md:9: related entry 'no-such-article' names no article"),
-    ("broken-link", "x.md", f"{DIR}/x.md:15: broken internal link '../basics/no-such-page.md'"),
+    ("broken-link", "x.md", f"{DIR}/x.md:14: broken internal link '../basics/no-such-page.md'"),
     ("bad-quote", "x.md", f"{DIR}/x.md:12: quote is not verbatim in 《征信业管理条例》第十六条"),
     ("misattributed-quote", "x.md", f"{DIR}/x.md:12: quote is not verbatim in 《征信业管理条例》第十五条 "
      "(it is in 第十六条)"),
-    ("lookalike", "x.md", f"{DIR}/x.md:15: look-alike radical character '⼈' (U+2F08); "
+    ("lookalike", "x.md", f"{DIR}/x.md:14: look-alike radical character '⼈' (U+2F08); "
      "retype it as the ordinary character"),
-    ("short-body", "x.md", f"{DIR}/x.md:14: body is 4 characters; 1000–3000 required"),
 ]
 
 
@@ -64,6 +63,16 @@ def test_missing_caution_section(make_project: MakeProject, capsys: pytest.Captu
     assert status == 1
 
 
+def test_short_body_without_caution_section(make_project: MakeProject, capsys: pytest.CaptureFixture[str]) -> None:
+    project = make_project({"credit-report/x.md": fixture_article("short-body")})
+    status, errors, _ = run_check(capsys, str(project.root))
+    assert errors == [
+        f"{DIR}/x.md:14: body is 4 characters; 1000–3000 required",
+        f"{DIR}/x.md:14: no '常见误区' or '注意事项' section (a ## heading naming one is required)",
+    ]
+    assert status == 1
+
+
 def test_duplicate_title_names_both_files(make_project: MakeProject, capsys: pytest.CaptureFixture[str]) -> None:
     valid = fixture_article("valid")
     project = make_project({"credit-report/a.md": valid, "credit-report/b.md": valid})
@@ -83,7 +92,7 @@ def test_unverifiable_law_is_a_warning_not_an_error(make_project: MakeProject,
 def test_all_problems_reported_at_once(make_project: MakeProject, capsys: pytest.CaptureFixture[str]) -> None:
     project = make_project({
         "credit-report/a.md": fixture_article("unknown-tag"),
-        "credit-report/b.md": fixture_article("bad-date"),
+        "credit-report/b.md": fixture_article("bad-date").replace("title: 不良记录会保存多久", "title: 另一个标题"),
         "cards/c.md": fixture_article("long-title").replace("category: 征信知识", "category: 用卡知识"),
     })
     status, errors, _ = run_check(capsys, str(project.root))
