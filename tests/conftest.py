@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from mingbai.build import build_site
 from mingbai.project import Project
 from mingbai.urls import update_registry
 
@@ -56,3 +57,12 @@ def make_project(tmp_path: Path) -> MakeProject:
         return project
 
     return make
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, Path]:
+    """The real project built once per test session (strict, offline) into a temporary folder."""
+    out = tmp_path_factory.mktemp("real")
+    project = Project(ROOT)
+    build_site(project, LAWS if LAWS.is_dir() else None, site_dir=out / "site", index_dir=out / "search_index")
+    return project, out / "site"

@@ -6,24 +6,12 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pytest
 from bs4 import BeautifulSoup
-from conftest import LAWS, ROOT
 
 from mingbai.articles import LIST_SEPARATOR
-from mingbai.build import build_site
-from mingbai.project import Project
 
 MATERIAL_LAZY_FALLBACKS = ("https://unpkg.com/resize-observer-polyfill", "https://unpkg.com/mermaid@11/dist/mermaid.min.js")
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)")
-
-
-@pytest.fixture(scope="session")
-def real_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, Path]:
-    out = tmp_path_factory.mktemp("real")
-    project = Project(ROOT)
-    build_site(project, LAWS if LAWS.is_dir() else None, site_dir=out / "site", index_dir=out / "search_index")
-    return project, out / "site"
 
 
 def soup(path: Path) -> BeautifulSoup:
