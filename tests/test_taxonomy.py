@@ -1,0 +1,59 @@
+"""The taxonomy is the single source: derived tags_allowed, jieba dictionary and nav come from it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from mingbai.project import Project
+from mingbai.taxonomy import Taxonomy
+
+
+def test_real_taxonomy_shape() -> None:
+    taxonomy = Taxonomy.load(ROOT / "taxonomy.yml")
+    assert [c.folder for c in taxonomy.categories] == [
+        "basics", "repayment", "platforms", "cards", "negotiation", "instalments", "credit-report", "rights", "news"]
+    assert len(taxonomy.glossary) >= 40
+    assert len(taxonomy.synonyms) >= 30
+    assert all(2 <= len(group) for group in taxonomy.synonyms)
+
+
+def test_jieba_dictionary_is_derived_from_tags_glossary_and_synonyms() -> None:
+    taxonomy = Taxonomy.load(ROOT / "taxonomy.yml")
+    lines = taxonomy.jieba_userdict().splitlines()
+    words = [line.split()[0] for line in lines]
+    assert len(words) == len(set(words))
+    for word in ("停息挂账", "个性化分期", "征信报告", "诉前调解"):
+        assert word in words
+    assert set(taxonomy.tags) <= set(words)
+    assert {g.term for g in taxonomy.glossary} <= set(words)
+    assert all(len(line.split()) == 2 for line in lines)
+
+
+def test_duplicate_tag_is_rejected(tmp_path: Path) -> None:
+    text = (ROOT / "taxonomy.yml").read_text(encoding="utf-8").replace("  - 网贷\n", "  - 网贷\n  - 网贷\n", 1)
+    (tmp_path / "taxonomy.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match="duplicate tag '网贷'"):
+        Taxonomy.load(tmp_path / "taxonomy.yml")
+
+
+def test_built_site_derives_tags_allowed_and_nav(real_site) -> None:
+    project, site = real_site
+    assert isinstance(project, Project)
+    home = (site / "index.html").read_text(encoding="utf-8")
+    for category in project.taxonomy.categories:
+        assert f'href="{category.folder}/"' in home or f'href="./{category.folder}/"' in home
+    from material.plugins.tags.structure.tag import Tag
+    from mkdocs.config import load_config
+
+    from mingbai.plugin import MingbaiPlugin
+
+    config = load_config(str(project.mkdocs_yml))
+    plugin = config.plugins["mingbai"]
+    assert isinstance(plugin, MingbaiPlugin)
+    config = plugin.on_config(config)
+    assert config.plugins["material/tags"].config.tags_allowed == {Tag(t) for t in project.taxonomy.tags}
+    dictionary = Path(config.plugins["material/search"].config.jieba_dict_user)
+    assert dictionary.read_text(encoding="utf-8") == project.taxonomy.jieba_userdict()
