@@ -21,7 +21,9 @@ HEADER = """\
 # Each URL keeps its short id for ever: /s/<id>/ redirects to it. A URL that no longer exists in the
 # site needs a redirect (plugins → redirects → redirect_maps in mkdocs.yml) or the check fails.
 """
-ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz"
+# Crockford's base-32 digits: no i, l, o or u, so an id read off a printed poster cannot be mistyped
+# as a look-alike (1/l, 0/o).
+ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
 
 
 def page_url(src_uri: str) -> str:
@@ -35,10 +37,10 @@ def page_url(src_uri: str) -> str:
 
 
 def short_id(number: int) -> str:
-    """Base-36 text of a positive number: short enough to type from a poster."""
+    """Base-32 text of a positive number: short enough to type from a poster."""
     text = ""
     while True:
-        number, digit = divmod(number, 36)
+        number, digit = divmod(number, len(ALPHABET))
         text = ALPHABET[digit] + text
         if number == 0:
             return text

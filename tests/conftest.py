@@ -3,36 +3,14 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from support import LAWS, PAGES, ROOT, MakeProject
 
 from mingbai.build import build_site
 from mingbai.project import Project
 from mingbai.urls import update_registry
-
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-LAWS = ROOT.parent / "shared" / "laws"
-
-PAGES = {
-    "index.md": "---\ntitle: 首页\n---\n\n# 测试首页\n\n<!-- mingbai:categories -->\n\n<!-- mingbai:latest 5 -->\n",
-    "tags.md": "---\ntitle: 按标签浏览\n---\n\n<!-- material/tags -->\n",
-    "about/index.md": "---\ntitle: 关于本站\n---\n\n关于本站的说明。\n",
-    "about/disclaimer.md": "---\ntitle: 免责声明\n---\n\n免责声明的内容。\n",
-}
-
-
-def fixture_article(name: str, body_edit: Callable[[str], str] | None = None) -> str:
-    """A check fixture with the shared body put in place of its ``<!-- body -->`` line."""
-    body = (FIXTURES / "body.md").read_text(encoding="utf-8")
-    if body_edit:
-        body = body_edit(body)
-    return (FIXTURES / "check" / f"{name}.md").read_text(encoding="utf-8").replace("<!-- body -->", body)
-
-
-MakeProject = Callable[..., Project]
 
 
 @pytest.fixture

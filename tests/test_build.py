@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, MakeProject, fixture_article
+from support import FIXTURES, MakeProject, fixture_article
 
 from mingbai.build import BuildError, build_site
 from mingbai.problems import ContentError

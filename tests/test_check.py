@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import FIXTURES, MakeProject, fixture_article
+from support import FIXTURES, MakeProject, fixture_article
 
 from mingbai.cli import main
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import FIXTURES, LAWS
+from support import FIXTURES, LAWS
 
 from mingbai.laws import LawLibrary, law_key, quote_in, split_articles
 

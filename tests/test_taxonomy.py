@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from support import ROOT
 
 from mingbai.project import Project
 from mingbai.taxonomy import Taxonomy

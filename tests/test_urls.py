@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import MakeProject, fixture_article
+from support import MakeProject, fixture_article
 
 from mingbai.cli import main
 from mingbai.urls import load_registry, short_id
@@ -53,4 +53,5 @@ def test_update_keeps_ids_and_adds_new_ones(make_project: MakeProject) -> None:
 
 
 def test_short_ids() -> None:
-    assert [short_id(n) for n in (1, 35, 36, 1295)] == ["1", "z", "10", "zz"]
+    assert [short_id(n) for n in (1, 31, 32, 1023)] == ["1", "z", "10", "zz"]
+    assert not set("ilou") & {c for n in range(1, 5000) for c in short_id(n)}
