@@ -1,0 +1,220 @@
+"""Chinese text analysis: jieba's search mode inside a Whoosh tokenizer.
+
+Search mode emits a long word *and* its dictionary sub-words (合法权益 → 合法, 权益, 合法权益), so a
+reader's shorter word still finds the longer term, while the site's user dictionary (derived from the
+taxonomy) keeps domain terms such as 停息挂账 or 个性化分期 whole. The index and the queries must be cut
+by the very same jieba state, so jieba is set up here once per process and nowhere else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import sys
+import threading
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+
+from whoosh.analysis import Token, Tokenizer
+
+from . import dictionary
+
+
+def _import_jieba():  # noqa: ANN202 - returns the module
+    """Import jieba without ``pkg_resources``, which jieba imports only to open its bundled dictionary
+    (it falls back to a plain ``open``) and which costs half a second of every ``mingbai search``."""
+    blocked = "pkg_resources" not in sys.modules
+    if blocked:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes `import` raise ImportError
+    try:
+        import jieba
+    finally:
+        if blocked:
+            sys.modules.pop("pkg_resources", None)
+    return jieba
+
+
+jieba = _import_jieba()
+jieba.setLogLevel(logging.WARNING)
+
+# Question words, particles and pronouns: how readers phrase a question, not what it is about.
+# They are dropped from queries and from the index so that 怎么办 or 吗 never outweighs 信用卡.
+STOP_WORDS: frozenset[str] = frozenset(
+    """
+    怎么办 怎么 怎样 怎么样 咋 咋办 咋整 如何 什么 为什么 为啥 啥 哪些 哪个 哪里 哪儿 多少钱
+    吗 嘛 么 呢 吧 啊 呀 哦 哈 啦 呗 哎 唉 嗯 喂 了 的 地 得 着 之 其 而 与 及 和 或 或者 还是
+    会 会不会 不会 能 能不能 可以 可不可以 是不是 是 有没有 有 没有 要不要 要 该 应该 需要 想 请问
+    请 问 我 你 您 他 她 它 我们 你们 他们 咱 咱们 自己 人家 这 那 这个 那个 这些 那些 这样 那样
+    这么 那么 一个 就 都 也 很 太 又 再 才 让 把 被 给 对 在 从 到 向 跟 上 下 里 中 等 但 但是
+    如果 因为 所以 不 没 别 真的 一下 现在 已经 还有 然后 就是 到底 究竟 一直 总是 老是 或是
+    什么时候 时候 应对 要紧 有用 管用 有救
+    """.split()
+)
+
+_WORD = re.compile(r"\w")  # a token with no letter, digit or CJK character (punctuation, emoji) is noise
+
+# Readers type 三个月 or 七万, articles write 3 个月 and 7 万元 (STYLE.md): a Chinese digit before a
+# measure word becomes the Arabic one. One character for one, so character offsets stay valid.
+_NUMERAL = re.compile(r"[一二三四五六七八九两](?=[个天年月万千百次期日周岁笔张])")
+_DIGITS = dict(zip("一二三四五六七八九两", "1234567892", strict=True))
+
+
+# Full-width ASCII (ＬＰＲ, １２３７８) as readers' input methods type it; jieba only joins half-width
+# letters and digits into one token. The ideographic space becomes a space.
+_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+def prepare(text: str) -> str:
+    """Text as jieba should see it, character for character, so token offsets still point into ``text``.
+
+    三个月 → 3个月 and 七万 → 7万 (articles write 3 个月, 7 万元); full-width letters and digits → ASCII.
+    """
+    return _NUMERAL.sub(lambda m: _DIGITS[m.group()], text.translate(_HALF_WIDTH))
+
+
+_lock = threading.Lock()
+_ready = False
+_loaded_dictionaries: set[str] = set()
+
+
+def setup(cache_dir: Path | None = None, user_dictionary: Path | None = None, table: bool = False) -> None:
+    """Initialise jieba once per process and load each user dictionary once.
+
+    jieba caches its main dictionary as a marshal file; pointing that cache at the project's
+    ``.cache/mingbai/`` keeps it across reboots. With ``table``, a process that has not loaded the
+    dictionary yet reads it from the SQLite copy there instead (``dictionary.py``), and the copy is
+    written when missing: a one-shot ``mingbai search`` then starts in a fraction of a second.
+    """
+    global _ready
+    with _lock:
+        if not _ready:
+            if cache_dir is not None:
+                cache_dir.mkdir(parents=True, exist_ok=True)
+                jieba.dt.tmp_dir = str(cache_dir)
+            if not (table and cache_dir is not None and dictionary.attach(jieba, cache_dir)):
+                jieba.dt.initialize()
+                if table and cache_dir is not None:
+                    dictionary.save(jieba, cache_dir)
+            _ready = True
+        if user_dictionary is not None:
+            text = user_dictionary.read_text(encoding="utf-8")
+            digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+            if digest not in _loaded_dictionaries:
+                for line in text.splitlines():
+                    parts = line.split()
+                    if parts:
+                        freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+                        jieba.dt.add_word(parts[0], freq)
+                _loaded_dictionaries.add(digest)
+
+
+def setup_project(project: object, table: bool = False) -> None:
+    """``setup`` with a project's cache folder and its taxonomy-derived user dictionary."""
+    setup(project.cache, project.user_dictionary(), table)  # type: ignore[attr-defined]
+
+
+def normalize(word: str) -> str:
+    """Full-width letters and digits to ASCII, lower case: ＬＰＲ, LPR and lpr are one term."""
+    return unicodedata.normalize("NFKC", word).lower().strip()
+
+
+_kept: dict[str, str] = {}  # jieba word → normalised token, or "" when it is a stop word or noise
+_last: tuple[str, list[tuple[str, int, int]]] = ("", [])
+
+
+def _keep(word: str) -> str:
+    norm = _kept.get(word)
+    if norm is None:
+        norm = normalize(word)
+        if norm in STOP_WORDS or not _WORD.search(norm):
+            norm = ""
+        if len(_kept) < 500_000:
+            _kept[word] = norm
+    return norm
+
+
+def cut(text: str) -> list[tuple[str, int, int]]:
+    """Normalised search-mode tokens with their character span, stop words and noise removed.
+
+    The last result is remembered: Whoosh analyses a field's text twice when it also stores a term
+    vector (the body does), and jieba is most of the cost of building the index.
+    """
+    global _last
+    if _last[0] == text and text:
+        return _last[1]
+    if not _ready:
+        setup()
+    tokens = []
+    for word, start, end in jieba.dt.tokenize(prepare(text), mode="search"):
+        norm = _keep(word)
+        if norm:
+            tokens.append((norm, start, end))
+    _last = (text, tokens)
+    return tokens
+
+
+def weighted_words(text: str, part_weight: float = 0.5, single_weight: float = 0.5) -> dict[str, float]:
+    """Distinct content tokens of a query with a weight each, in first-seen order.
+
+    A word as jieba cuts it (信用卡) is what the reader meant and weighs 1; the extra parts search mode
+    adds (信用) only widen recall and weigh ``part_weight``; a lone character (钱, 还) is ambiguous
+    and weighs ``single_weight``. The largest weight wins when a word appears twice.
+    """
+    if not _ready:
+        setup()
+    whole = {(start, end) for _, start, end in jieba.dt.tokenize(prepare(text))}
+    weights: dict[str, float] = {}
+    for word, start, end in cut(text):
+        weight = 1.0 if (start, end) in whole else part_weight
+        if len(word) == 1:
+            weight *= single_weight
+        weights[word] = max(weight, weights.get(word, 0.0))
+    return weights
+
+
+def words(text: str) -> list[str]:
+    """Distinct content tokens of ``text`` in first-seen order: what a query is made of."""
+    seen: dict[str, None] = {}
+    for word, _, _ in cut(text):
+        seen.setdefault(word, None)
+    return list(seen)
+
+
+class JiebaTokenizer(Tokenizer):
+    """Whoosh tokenizer over ``cut``; positions are token ordinals, chars are real spans for snippets.
+
+    The class is pickled into the index schema, so it must hold no state: jieba's dictionary is
+    process-wide and set up by ``setup`` before indexing or searching.
+    """
+
+    def __call__(self, value: str, positions: bool = False, chars: bool = False,  # type: ignore[override]
+                 keeporiginal: bool = False, removestops: bool = True, start_pos: int = 0,
+                 start_char: int = 0, tokenize: bool = True, mode: str = "", **kwargs: object) -> Iterator[Token]:
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not tokenize:
+            token.original = token.text = normalize(value)
+            token.boost = 1.0
+            if positions:
+                token.pos = start_pos
+            if chars:
+                token.startchar, token.endchar = start_char, start_char + len(value)
+            yield token
+            return
+        for index, (word, start, end) in enumerate(cut(value)):
+            token.text = word
+            token.boost = 1.0
+            token.stopped = False
+            if keeporiginal:
+                token.original = value[start:end]
+            if positions:
+                token.pos = start_pos + index
+            if chars:
+                token.startchar, token.endchar = start_char + start, start_char + end
+            yield token
+
+
+def analyzer() -> JiebaTokenizer:
+    """The analyzer of every text field; a fresh instance because Whoosh composes analyzers in place."""
+    return JiebaTokenizer()
