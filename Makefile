@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.installed
 LAWS   ?= $(wildcard ../shared/laws)
 LAWSARG := $(if $(LAWS),--laws $(LAWS),)
 
-.PHONY: install serve build check test lint clean
+.PHONY: install node budgets serve build check test lint clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,19 @@ $(STAMP): pyproject.toml requirements.lock
 	touch $@
 
 install: $(STAMP)
+
+# Node tools for the browser checks (axe-core) and scripts/budgets.py (Lighthouse), pinned in
+# package-lock.json; reinstalled whenever it changes. --ignore-scripts: nothing is fetched at install.
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+node: $(NODE_STAMP)
+
+## budgets: measure page weight, search index, Lighthouse and build time against the budgets (slow)
+budgets: install node
+	$(BIN)/python scripts/budgets.py
 
 ## serve: install, check the content, build index and site, serve on http://127.0.0.1:8000
 serve: install
@@ -35,9 +48,10 @@ lint: install
 	$(BIN)/ruff check mingbai scripts tests
 
 ## test: install and run the whole suite (lint, content check, pytest incl. browser tests)
-test: install
+test: install node
 	$(BIN)/ruff check mingbai scripts tests
 	$(BIN)/mingbai check $(LAWSARG)
+	node --test tests/js/*.test.mjs  # tools (issue 6): the browser tools' formulas (node's built-in runner)
 	$(BIN)/pytest
 
 clean:

@@ -13,7 +13,7 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -23,6 +23,13 @@ from .pages import GLOSSARY_URI, MarkerError, category_uri, expand_markers, gene
 from .project import Project
 from .related import RelatedFinder
 from .render import decorate
+from .search_assets import write_search_assets  # compact browser search index (issue 7)
+from .share import ShareSite  # sharing (issue 5)
+from .share.popular import popular_guides
+from .share.shortlinks import redirect_targets
+from .toolpages import expand_tool_markers  # tools (issue 6)
+from .tools import ToolData, load_tools  # tools (issue 6)
+from .urls import load_registry
 
 
 class MingbaiConfig(Config):
@@ -39,6 +46,8 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
         self.project: Project | None = None
         self.articles: dict[str, Article] = {}
         self.related: RelatedFinder | None = None
+        self.share: ShareSite | None = None  # sharing (issue 5)
+        self.tools = ToolData()  # tools (issue 6): rules and letter templates from data/
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Project(Path(config.config_file_path).parent)
@@ -47,6 +56,9 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
         if problems:
             raise PluginError("content problems (run `mingbai check`):\n" + "\n".join(map(str, problems)))
         self.articles = {a.src_uri: a for a in articles}
+        self.tools, tool_problems = load_tools(project.root)  # tools (issue 6)
+        if tool_problems:
+            raise PluginError("tool data problems (run `mingbai check`):\n" + "\n".join(map(str, tool_problems)))
         taxonomy = project.taxonomy
         tags = config.plugins.get("material/tags")
         if tags is not None:
@@ -59,6 +71,7 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
         config.markdown_extensions.append(GlossaryExtension(self._glossary_terms(project)))
         config.nav = self._nav(project)
         self.related = RelatedFinder(project, articles) if self.config.related else None
+        self.share = self._share(project, config, articles)
         return config
 
     @staticmethod
@@ -102,6 +115,7 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
             related = self.related.for_article(article) if self.related else []
             return decorate(article, markdown, related)
         try:
+            markdown = expand_tool_markers(markdown, uri, self.tools, self.project.docs)  # tools (issue 6)
             return expand_markers(markdown, uri, self.project.taxonomy, list(self.articles.values()),
                                   popular=self._popular)
         except MarkerError as error:
@@ -109,6 +123,49 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
 
     def _popular(self) -> list[Article]:
         """Core guides for the 404 page: the articles the taxonomy marks as essential, else newest."""
-        from .pages import newest_first
+        return popular_guides(self.project.taxonomy.popular if self.project else [], list(self.articles.values()))
 
-        return newest_first(list(self.articles.values()))[:8]
+    # --- Sharing (issue 5): link previews, share panel, sitemap dates, 404 list, files after the build ---
+
+    @staticmethod
+    def _share(project: Project, config: MkDocsConfig, articles: list[Article]) -> ShareSite:
+        redirects = config.plugins.get("redirects")
+        maps = (redirects.config.get("redirect_maps") or {}) if redirects is not None else {}
+        try:
+            return ShareSite(cache=project.cache, site_url=config.site_url or "", site_name=config.site_name,
+                             site_description=config.site_description or "", articles=articles,
+                             registry=load_registry(project.registry)[0], redirects=redirect_targets(maps),
+                             popular=project.taxonomy.popular)
+        except (RuntimeError, ValueError) as error:  # no CJK font, no site_url
+            raise PluginError(str(error)) from error
+
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any,
+                        ) -> dict[str, Any]:
+        assert self.share is not None
+        url = "/" + page.url
+        context["mb_share"] = self.share.page(url, page.title or "", str(page.meta.get("description") or ""))
+        page.update_date = self.share.lastmod(url) or page.update_date  # sitemap lastmod = reviewed
+        return context
+
+    def on_template_context(self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig,
+                            ) -> dict[str, Any]:
+        if template_name == "404.html" and self.share is not None:
+            context["mb_popular"] = self.share.popular()
+        return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.share is not None
+        try:
+            self.share.write(Path(config.site_dir))
+        except (OSError, ValueError) as error:
+            raise PluginError(f"sharing files: {error}") from error
+
+    # --- Browser search index (issue 7): compact it and write search_index.json.gz next to it ---
+
+    @event_priority(-100)  # after Material's search plugin has written search/search_index.json
+    def _write_search_assets(self, *, config: MkDocsConfig) -> None:
+        assert self.project is not None
+        write_search_assets(Path(config.site_dir), [c.label for c in self.project.taxonomy.categories])
+
+    # Every post-build step of this plugin, each with its own priority (MkDocs allows one method per event).
+    on_post_build = CombinedEvent(on_post_build, _write_search_assets)

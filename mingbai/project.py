@@ -20,7 +20,9 @@ from .laws import LawLibrary
 from .links import check_links
 from .pages import generated_pages
 from .problems import Problem, display_path
+from .share.popular import check_popular
 from .taxonomy import Taxonomy
+from .tools import check_tools
 from .urls import check_registry, page_url
 
 
@@ -120,4 +122,6 @@ def check_project(project: Project, laws_dir: Path | None = None,
         laws = LawLibrary(laws_dir)
         for article in articles:
             problems += check_sources(article, laws)
+    problems += check_popular(project.root / "taxonomy.yml", project.root, project.taxonomy.popular, articles)
+    problems += check_tools(project.root, laws_dir)  # tools (issue 6): data/ rules, letters, tool-page quotes
     return sorted(set(problems))

@@ -40,6 +40,8 @@ class Taxonomy:
     glossary: list[GlossaryTerm] = field(default_factory=list)
     synonyms: list[list[str]] = field(default_factory=list)
     dictionary: list[str] = field(default_factory=list)
+    # Share (issue 5): article keys (folder/slug) of the core guides the 404 page offers, in order.
+    popular: list[str] = field(default_factory=list)
 
     @classmethod
     def load(cls, path: Path) -> Taxonomy:
@@ -57,6 +59,7 @@ class Taxonomy:
                 glossary=glossary,
                 synonyms=[[str(w) for w in group] for group in data.get("synonyms") or []],
                 dictionary=[str(w) for w in data.get("dictionary") or []],
+                popular=[str(k) for k in data.get("popular") or []],
             )
         except (KeyError, TypeError) as error:
             raise ValueError(f"{path}: malformed taxonomy: {error!r}") from error
@@ -69,12 +72,17 @@ class Taxonomy:
             ("category folder", [c.folder for c in self.categories]),
             ("tag", self.tags),
             ("glossary term", [g.term for g in self.glossary]),
+            ("popular guide", self.popular),
         ):
             seen: set[str] = set()
             for value in values:
                 if value in seen:
                     raise ValueError(f"{path}: duplicate {name} {value!r}")
                 seen.add(value)
+        folders = {c.folder for c in self.categories}
+        for key in self.popular:  # share (issue 5): whether the article exists is `mingbai check`'s job
+            if key.count("/") != 1 or key.split("/")[0] not in folders:
+                raise ValueError(f"{path}: popular guide {key!r} must be folder/slug with a category folder")
 
     @cached_property
     def by_label(self) -> dict[str, Category]:

@@ -6,15 +6,16 @@ Playwright cannot download its own browser here (no internet), so it drives /usr
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from mingbai.perf.server import serve
 
 CHROMIUM = os.environ.get("MINGBAI_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -24,21 +25,16 @@ CHROMIUM_ARGS = [
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib signature)
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(real_site) -> Iterator[str]:
-    """Serve the built site on a free loopback port for the whole session."""
+    """Serve the built site on a free loopback port for the whole session.
+
+    Served like production (issue 7): precompressed ``.gz`` siblings such as the search index are sent
+    gzip-encoded, and a missing path gets the site's 404 page, so the tests exercise both.
+    """
     _, site = real_site
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -67,3 +63,98 @@ def screenshots() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     print(f"\nscreenshots: {SCREENSHOTS}")
     return SCREENSHOTS
+
+
+# ---- Issue 7: pages of each kind found in the built site, any-size pages, axe-core, screenshot summary ----
+
+AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 800}
+
+
+@dataclass(frozen=True)
+class SitePages:
+    """Site-relative URLs of the built site's pages, found on disk so new pages (tools) join the tests."""
+
+    home: str
+    category: str
+    article: str  # the largest article page that has a 相关阅读 list: the worst case for layout
+    tags: str
+    tools: tuple[str, ...]  # every page under tools/, the tool index included
+    every: tuple[str, ...]  # every page except redirect stubs (short links, moved pages)
+
+    def kinds(self) -> dict[str, str]:
+        """One URL per kind of page plus every tool page, named for test ids and messages."""
+        named = {"home": self.home, "category": self.category, "article": self.article, "tags": self.tags}
+        return named | {f"tool {url}": url for url in self.tools}
+
+
+def _url(site: Path, index: Path) -> str:
+    parent = index.parent.relative_to(site).as_posix()
+    return "/" if parent == "." else f"/{parent}/"
+
+
+def _is_redirect(path: Path) -> bool:
+    return 'http-equiv="refresh"' in path.read_text(encoding="utf-8", errors="replace")[:2000]
+
+
+@pytest.fixture(scope="session")
+def site_pages(real_site) -> SitePages:
+    project, site = real_site
+    articles, _ = project.articles()
+    with_related = [a for a in articles if 'id="related"' in (site / a.url.strip("/") / "index.html").read_text(
+        encoding="utf-8")]
+    assert with_related, "no article page has a 相关阅读 list"
+    article = max(with_related, key=lambda a: ((site / a.url.strip("/") / "index.html").stat().st_size, a.url))
+    folders = [c.folder for c in project.taxonomy.categories if any(a.folder == c.folder for a in articles)]
+    pages = sorted(p for p in site.rglob("index.html") if not _is_redirect(p))
+    tools = tuple(_url(site, p) for p in pages if p.relative_to(site).parts[0] == "tools")
+    return SitePages(home="/", category=f"/{folders[0]}/", article=article.url, tags="/tags/", tools=tools,
+                     every=tuple(_url(site, p) for p in pages))
+
+
+@pytest.fixture
+def make_page(browser: Browser) -> Iterator[Callable[..., Page]]:
+    """Pages of any size and colour scheme: ``make_page(desktop=True)``, ``make_page(dark=True)``."""
+    contexts: list[BrowserContext] = []
+
+    def make(desktop: bool = False, dark: bool = False) -> Page:
+        context = browser.new_context(viewport=DESKTOP if desktop else PHONE, device_scale_factor=1 if desktop else 2,
+                                      is_mobile=not desktop, has_touch=not desktop, locale="zh-CN",
+                                      color_scheme="dark" if dark else "light")
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def axe() -> Callable[..., list[dict[str, Any]]]:
+    """Run axe-core (pinned in package.json) in a loaded page; returns its violations.
+
+    ``axe(page, rules=[...])`` limits the run to those rule ids; ``impacts`` filters the result.
+    """
+    if not AXE_JS.is_file():
+        pytest.fail(f"{AXE_JS} not found: run `npm ci` (make test does it when package-lock.json changes)")
+    source = AXE_JS.read_text(encoding="utf-8")
+
+    def run(page: Page, rules: list[str] | None = None,
+            impacts: tuple[str, ...] = ("serious", "critical")) -> list[dict[str, Any]]:
+        page.add_script_tag(content=source)
+        options = {"runOnly": {"type": "rule", "values": rules}} if rules else {}
+        violations = page.evaluate(
+            """async (options) => (await axe.run(document, options)).violations.map(v => ({
+                 id: v.id, impact: v.impact, help: v.help,
+                 nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary.replace(/\\s+/g, ' '))}))""",
+            options)
+        return [v for v in violations if v["impact"] in impacts]
+
+    return run
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say where the screenshots are, whether or not output was captured."""
+    if SCREENSHOTS.is_dir() and any(SCREENSHOTS.glob("*.png")):
+        terminalreporter.write_line(f"screenshots: {SCREENSHOTS}")

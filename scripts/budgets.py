@@ -1,0 +1,269 @@
+"""Measure the site against its performance budgets (issue 7) and print every figure.
+
+Usage: python scripts/budgets.py [--sizes 200,2000] [--runs 5] [--quick] [--laws DIR] [--keep DIR]
+
+Builds a copy of this checkout (cold: no caches) and serves it on 127.0.0.1 like production (gzip,
+precompressed search index), then measures:
+
+  1. page weight: the heaviest article page, HTML + CSS + JS + fonts it loads, gzip     ≤ 85 KB
+     (search is reported apart: the index, and the worker and lunr scripts that read it)
+  2. Material's browser search index, raw and gzip, per 100 articles                    ≤ 250 KB gzip
+     (each scale corpus's whole index; the real site's article entries, its whole index printed too)
+  3. Lighthouse 12.2.3, mobile, median of --runs: performance, accessibility, best
+     practices, SEO on the home page, the heaviest article and the heaviest tool page   each ≥ 95
+  4. build time with everything on, for the real site and scale corpora made by
+     scripts/scale_corpus.py: linear (per article at the largest size ≤ 1.3 × at the
+     smallest) and, at the largest size, ≤ 0.5 × plain Material with its default nav
+     on the same docs in the same run. Verdicts use the first, cold build (no card or
+     jieba caches); a second build with warm caches is printed too.
+
+KB are 1000 bytes; gzip is level 6 (what web servers use on the fly). Exits 1 when a budget is missed
+or a figure could not be measured. --quick skips the scale corpora and runs Lighthouse once.
+A script, not a test: timings depend on the machine and are meant to be read (DESIGN.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import socket
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from mingbai.perf import buildtime, lighthouse
+from mingbai.perf.server import serve
+from mingbai.perf.weight import BUDGET_KINDS, PageWeight, measure
+from mingbai.project import Project
+from mingbai.search_assets import dumps
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("MINGBAI_CHROMIUM", "/usr/bin/chromium")
+PAGE_BUDGET_KB = 85
+INDEX_BUDGET_KB = 250
+SCORE_BUDGET = 95
+LINEAR_BUDGET = 1.3
+PLAIN_BUDGET = 0.5
+
+
+def kb(size: float) -> str:
+    return f"{size / 1000:.1f} KB"
+
+
+@dataclass
+class Verdicts:
+    """Every budget's outcome, printed again at the end."""
+
+    lines: list[tuple[bool, str]]
+
+    def check(self, ok: bool, text: str) -> bool:
+        self.lines.append((ok, text))
+        return ok
+
+    def fail(self, text: str) -> None:
+        self.lines.append((False, text))
+
+
+def load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def index_sizes(site: Path) -> tuple[int, int]:
+    path = site / "search" / "search_index.json"
+    packed = path.with_name(path.name + ".gz")
+    return path.stat().st_size, packed.stat().st_size if packed.is_file() else 0
+
+
+def article_share(site: Path, article_urls: set[str]) -> tuple[int, int]:
+    """Raw and gzip bytes of the index's article entries alone (its config included)."""
+    data = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = [d for d in data["docs"] if "/" + d["location"].split("#")[0] in article_urls]
+    raw = dumps({**data, "docs": docs})
+    return len(raw), len(gzip.compress(raw, compresslevel=9, mtime=0))
+
+
+def report_index(label: str, site: Path, article_urls: set[str], verdicts: Verdicts, whole: bool) -> None:
+    """Per 100 articles: of the whole index (``whole``), or of its article entries (the real site, whose
+    tools, glossary and about pages are a fixed amount that 46 articles cannot amortise)."""
+    articles = len(article_urls)
+    raw, packed = index_sizes(site)
+    print(f"  {label}: {articles} articles, whole index raw {kb(raw)}, gzip {kb(packed)} "
+          f"→ per 100 articles raw {kb(raw * 100 / articles)}, gzip {kb(packed * 100 / articles)}")
+    if not whole:
+        raw, packed = article_share(site, article_urls)
+        print(f"  {label}: article entries alone raw {kb(raw)}, gzip {kb(packed)} "
+              f"→ per 100 articles raw {kb(raw * 100 / articles)}, gzip {kb(packed * 100 / articles)}")
+    per_gz = packed * 100 / articles
+    what = "whole index" if whole else "article entries"
+    verdicts.check(0 < per_gz <= INDEX_BUDGET_KB * 1000, f"search index, {label} ({what}): {kb(per_gz)} gzip "
+                   f"per 100 articles (≤ {INDEX_BUDGET_KB} KB)")
+
+
+def article_urls(root: Path) -> set[str]:
+    articles, _ = Project(root).articles()
+    return {a.url for a in articles}
+
+
+def describe(weight: PageWeight) -> str:
+    parts = ", ".join(f"{kind} {kb(weight.by_kind[kind])}" for kind in BUDGET_KINDS)
+    apart = ", ".join(f"{kind} {kb(size)}" for kind, size in sorted(weight.by_kind.items())
+                      if kind not in BUDGET_KINDS and size)
+    return f"{kb(weight.budgeted)} ({parts}; not counted: {apart or 'nothing'})"
+
+
+def measure_pages(base: str, site: Path, root: Path, verdicts: Verdicts) -> tuple[str, str | None]:
+    """Page weights; returns the heaviest article's and the heaviest tool page's URLs."""
+    articles, _ = Project(root).articles()
+    tools = sorted("/" + p.parent.relative_to(site).as_posix() + "/" for p in site.glob("tools/**/index.html"))
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        try:
+            article_weights = [measure(browser, base, site, a.url) for a in articles]
+            home = measure(browser, base, site, "/")
+            tool_weights = [measure(browser, base, site, url) for url in tools]
+        finally:
+            browser.close()
+    heaviest = max(article_weights, key=lambda w: w.budgeted)
+    lightest = min(article_weights, key=lambda w: w.budgeted)
+    print(f"  heaviest article {heaviest.url}: {describe(heaviest)}")
+    for path, kind, size in sorted(heaviest.files, key=lambda f: -f[2]):
+        print(f"      {kind:12} {kb(size):>9}  {path}")
+    print(f"  lightest article {lightest.url}: {kb(lightest.budgeted)}")
+    print(f"  home /: {describe(home)}")
+    verdicts.check(heaviest.budgeted <= PAGE_BUDGET_KB * 1000,
+                   f"heaviest article page {heaviest.url}: {kb(heaviest.budgeted)} gzip (≤ {PAGE_BUDGET_KB} KB)")
+    tool = None
+    if tool_weights:
+        heaviest_tool = max(tool_weights, key=lambda w: w.budgeted)
+        tool = heaviest_tool.url
+        print(f"  heaviest tool page {tool} (of {len(tool_weights)}): {describe(heaviest_tool)}")
+    else:
+        print("  no tool pages (tools/) in the built site")
+    return heaviest.url, tool
+
+
+def run_lighthouse(base: str, pages: dict[str, str | None], runs: int, verdicts: Verdicts) -> None:
+    print(f"  {'page':44} {'perf':>4} {'a11y':>4} {'bp':>4} {'seo':>4} {'LCP':>8} {'TBT':>8} {'CLS':>6}"
+          f"  perf over {runs} run(s)")
+    for name, url in pages.items():
+        if url is None:
+            verdicts.fail(f"Lighthouse {name}: no such page to measure")
+            continue
+        result, perf_runs = lighthouse.run(ROOT, base + url, times=runs, chrome=CHROMIUM)
+        s, m = result.scores, result.metrics
+        print(f"  {name + ' ' + url:44} {s['performance']:>4} {s['accessibility']:>4} {s['best-practices']:>4} "
+              f"{s['seo']:>4} {m['LCP'] / 1000:>6.2f} s {m['TBT']:>5.0f} ms {m['CLS']:>6.3f}"
+              f"  {lighthouse.spread(perf_runs)}")
+        for audit in result.failed_audits:
+            print(f"      below full marks: {audit}")
+        low = {c: v for c, v in s.items() if v < SCORE_BUDGET}
+        verdicts.check(not low, f"Lighthouse {name} {url}: " + " ".join(f"{c} {v}" for c, v in s.items())
+                       + f" (each ≥ {SCORE_BUDGET})")
+        verdicts.check(not result.offsite, f"Lighthouse {name}: no request to another host"
+                       + (f" — saw {result.offsite}" if result.offsite else ""))
+
+
+def scale_corpus(size: int, dest: Path) -> None:
+    script = ROOT / "scripts" / "scale_corpus.py"
+    if not script.is_file():
+        raise FileNotFoundError(f"{script} does not exist: no scale corpus to time")
+    done = subprocess.run([sys.executable, str(script), str(size), str(dest), "--no-check"],
+                          capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"scale_corpus.py {size} failed:\n{(done.stdout + done.stderr)[-2000:]}")
+
+
+def time_scale(sizes: list[int], work: Path, laws: Path | None, verdicts: Verdicts) -> None:
+    ours: dict[int, buildtime.Timed] = {}
+    plain: dict[int, buildtime.Timed] = {}
+    for size in sizes:
+        root = work / f"scale-{size}"
+        try:
+            scale_corpus(size, root)
+            ours[size] = buildtime.Timed(buildtime.time_build(root, laws), size)
+            warm = buildtime.Timed(buildtime.time_build(root, laws), size)  # caches (cards, jieba) kept
+            plain[size] = buildtime.Timed(buildtime.time_plain_material(root, work / f"plain-{size}"), size)
+        except (OSError, RuntimeError) as error:
+            verdicts.fail(f"build time, scale corpus of {size}: {error}")
+            return
+        mine, theirs = ours[size], plain[size]
+        print(f"  scale {size:>5}: ours {mine.seconds:7.1f} s ({mine.per_article_ms:5.1f} ms/article), "
+              f"rebuilt with warm caches {warm.seconds:7.1f} s ({warm.per_article_ms:5.1f} ms/article)   "
+              f"plain Material, default nav {theirs.seconds:7.1f} s ({theirs.per_article_ms:5.1f} ms/article)")
+        report_index(f"scale corpus of {size}", root / "site", article_urls(root), verdicts, whole=True)
+    small, large = min(sizes), max(sizes)
+    ratio = ours[large].per_article_ms / ours[small].per_article_ms
+    verdicts.check(ratio <= LINEAR_BUDGET, f"build time linear: per article at {large} is {ratio:.2f}× at {small} "
+                   f"(≤ {LINEAR_BUDGET}×)")
+    versus = ours[large].seconds / plain[large].seconds
+    verdicts.check(versus <= PLAIN_BUDGET, f"build time at {large} (cold): {ours[large].seconds:.1f} s is "
+                   f"{versus:.2f}× plain Material's {plain[large].seconds:.1f} s (≤ {PLAIN_BUDGET}×)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="200,2000", help="scale corpus sizes, comma-separated")
+    parser.add_argument("--runs", type=int, default=5, help="Lighthouse runs per page (median is kept)")
+    parser.add_argument("--quick", action="store_true", help="no scale corpora, one Lighthouse run")
+    laws = ROOT.parent / "shared" / "laws"
+    parser.add_argument("--laws", type=Path, default=laws if laws.is_dir() else None)
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
+    args = parser.parse_args(argv)
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    runs = 1 if args.quick else args.runs
+    verdicts = Verdicts([])
+    print(f"明白账 budgets — {platform.node()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
+
+    with tempfile.TemporaryDirectory(prefix="mingbai-budgets-") as tmp:
+        work = args.keep or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        port = free_port()
+        real = buildtime.copy_project(ROOT, work / "real")
+        urls = article_urls(real)
+        count = len(urls)
+        print("\nBuild time, real site")
+        try:
+            ours = buildtime.Timed(buildtime.time_build(real, args.laws, f"http://127.0.0.1:{port}/"), count)
+        except buildtime.BuildFailed as error:
+            print(f"FAIL  the real site does not build, nothing to measure:\n{error}")
+            return 1
+        plain = buildtime.Timed(buildtime.time_plain_material(real, work / "plain-real"), count)
+        warm = buildtime.Timed(buildtime.time_build(real, args.laws, f"http://127.0.0.1:{port}/"), count)
+        print(f"  real  {count:>5}: ours {ours.seconds:7.1f} s ({ours.per_article_ms:5.1f} ms/article), "
+              f"rebuilt with warm caches {warm.seconds:7.1f} s   plain Material, default nav {plain.seconds:7.1f} s")
+        site = real / "site"
+        print("\nSearch index (Material's lunr index, as served)")
+        report_index("real site", site, urls, verdicts, whole=False)
+        with serve(site, port=port, compress=True) as base:
+            print("\nPage weight (gzip; budget counts HTML + CSS + JS + fonts)")
+            article, tool = measure_pages(base, site, real, verdicts)
+            print(f"\nLighthouse 12.2.3, mobile (simulated slow 4G, 4× CPU), median of {runs}; "
+                  f"load average before: {load()}")
+            run_lighthouse(base, {"home": "/", "article": article, "tool": tool}, runs, verdicts)
+            print(f"  load average after: {load()} (TBT is measured main-thread time: other work on "
+                  f"the machine lowers the performance score)")
+        if not args.quick:
+            print(f"\nBuild time, scale corpora {', '.join(map(str, sizes))} (everything on vs plain Material)")
+            time_scale(sizes, work, args.laws, verdicts)
+
+    print("\nBudgets")
+    for ok, text in verdicts.lines:
+        print(f"  {'PASS' if ok else 'FAIL'}  {text}")
+    return 0 if all(ok for ok, _ in verdicts.lines) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
