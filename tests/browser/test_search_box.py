@@ -12,6 +12,7 @@ def test_search_box_lists_the_instalments_article(page: Page, site_url: str, que
     page.locator("label.md-search__icon, label[for='__search']").first.click()
     box = page.locator("input.md-search__input")
     box.fill(query)
+    box.press("End")  # Material searches on keyup; fill() sends none, so press a key to trigger it
     results = page.locator(".md-search-result__item")
     expect(results.first).to_be_visible(timeout=10_000)
     titles = results.locator("h1, h2").all_inner_texts()
@@ -21,7 +22,9 @@ def test_search_box_lists_the_instalments_article(page: Page, site_url: str, que
 def test_search_box_finds_article_for_chinese_question(page: Page, site_url: str) -> None:
     page.goto(site_url + "/")
     page.locator("label[for='__search']").first.click()
-    page.locator("input.md-search__input").fill("征信异议")
+    box = page.locator("input.md-search__input")
+    box.fill("征信异议")
+    box.press("End")
     results = page.locator(".md-search-result__item")
     expect(results.first).to_be_visible(timeout=10_000)
     assert any("异议" in t for t in results.all_inner_texts())
