@@ -37,11 +37,17 @@ def units(text: str) -> list[str]:
     glue_next = False
     for token in _TOKEN.findall(text):
         if token.isspace():
-            out.append(" ")
-            glue_next = False
+            if glue_next and out:
+                out[-1] += " "  # a space right after opening punctuation is no break opportunity
+            else:
+                out.append(" ")
+                glue_next = False
         elif glue_next and out:
             out[-1] += token
             glue_next = token[-1] in OPENING
+        elif token[0] in CLOSING and len(out) > 1 and out[-1] == " ":
+            out.pop()  # nor is a space right before closing punctuation
+            out[-1] += " " + token
         elif token[0] in CLOSING and out and not out[-1].isspace():
             out[-1] += token
         else:
@@ -59,7 +65,8 @@ def _split_wide(unit: str, measure: Measure, width: float) -> list[str]:
             current = char
         else:
             current += char
-    return pieces + ([current] if current else [])
+    pieces += [current] if current else []
+    return [piece.strip() for piece in pieces if piece.strip()]
 
 
 def wrap(text: str, measure: Measure, width: float) -> list[str]:
