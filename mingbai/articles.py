@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .frontmatter import FrontMatter, FrontMatterError, parse
@@ -83,15 +83,40 @@ def _as_date(value: object) -> dt.date | None:
         return None
 
 
+# Parsed files of this process, by (path, root), with the text they were parsed from. One `mingbai build`
+# reads every article three times (check, search index, MkDocs plugin); YAML parsing is the costly part,
+# so a file whose text is unchanged is not parsed again. Comparing the whole text (not mtime and size)
+# keeps this exact even for a same-size edit within the file system's timestamp granularity.
+_parsed: dict[tuple[Path, Path], tuple[str, Article | None, list[Problem]]] = {}
+
+
 def load_article(path: Path, root: Path) -> tuple[Article | None, list[Problem]]:
-    """Read one file; a file whose front matter cannot be parsed yields no article and a problem."""
+    """Read one file; a file whose front matter cannot be parsed yields no article and a problem.
+
+    Each call returns its own ``Article`` (a copy of the one parsed from the same text before), so
+    callers may change what they get without affecting one another.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None, [Problem(display_path(path, root), 1, "file is not valid UTF-8")]
+    cached = _parsed.get((path, root))
+    if cached is None or cached[0] != text:
+        cached = (text, *_parse_article(path, root, text))
+        _parsed[(path, root)] = cached
+    _, article, problems = cached
+    if article is not None:
+        article = replace(article, tags=list(article.tags), sources=list(article.sources),
+                          related=list(article.related))
+    return article, list(problems)
+
+
+def _parse_article(path: Path, root: Path, text: str) -> tuple[Article | None, list[Problem]]:
     display = display_path(path, root)
     try:
-        meta = parse(path.read_text(encoding="utf-8"))
+        meta = parse(text)
     except FrontMatterError as error:
         return None, [Problem(display, error.line, error.message)]
-    except UnicodeDecodeError:
-        return None, [Problem(display, 1, "file is not valid UTF-8")]
     data = meta.data
     article = Article(path=path, display=display, folder=path.parent.name, slug=path.stem, meta=meta)
     article.title = _text(data.get("title"))

@@ -160,6 +160,10 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
         except (OSError, ValueError) as error:
             raise PluginError(f"sharing files: {error}") from error
 
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.share is not None:  # sharing (issue 5): stop the card/poster drawing workers
+            self.share.close()
+
     # --- Browser search index (issue 7): compact it and write search_index.json.gz next to it ---
 
     @event_priority(-100)  # after Material's search plugin has written search/search_index.json

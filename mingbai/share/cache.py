@@ -37,24 +37,24 @@ class ImageCache:
 
     def get(self, key: str, draw: Callable[[], Image.Image]) -> Path:
         """The cached PNG for ``key``, drawn and stored first if it is not there yet."""
-        path = self.folder / key[:2] / f"{key}.png"
-        if path.is_file():
-            self.reused += 1
-            os.utime(path)  # marks it as used, for ``prune``
+        path = self.path(key)
+        if self.lookup(key) is not None:
             return path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        image = draw()
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".png")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                # Flat-colour drawings: a 64-colour palette keeps them sharp at about 40 % of the bytes,
-                # which matters to chat apps that fetch the card over a phone connection.
-                image.quantize(PALETTE, method=Image.Quantize.FASTOCTREE).save(handle, format="PNG")
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        store(draw(), path)
         self.rendered += 1
+        return path
+
+    def path(self, key: str) -> Path:
+        """Where the PNG for ``key`` is (or will be) stored."""
+        return self.folder / key[:2] / f"{key}.png"
+
+    def lookup(self, key: str) -> Path | None:
+        """The stored PNG for ``key``, counted as reused and marked as used; None if it is missing."""
+        path = self.path(key)
+        if not path.is_file():
+            return None
+        self.reused += 1
+        os.utime(path)  # marks it as used, for ``prune``
         return path
 
     def prune(self, days: int = UNUSED_DAYS) -> int:
@@ -68,3 +68,18 @@ class ImageCache:
                 path.unlink(missing_ok=True)
                 removed += 1
         return removed
+
+
+def store(image: Image.Image, path: Path) -> None:
+    """Quantize and save ``image`` at ``path`` atomically; a module function so pool workers can call it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".png")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            # Flat-colour drawings: a 64-colour palette keeps them sharp at about 40 % of the bytes,
+            # which matters to chat apps that fetch the card over a phone connection.
+            image.quantize(PALETTE, method=Image.Quantize.FASTOCTREE).save(handle, format="PNG")
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import logging
 import shutil
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from PIL import Image
 
 from ..articles import Article
 from . import cards, poster
 from .cache import ImageCache
+from .drawpool import DrawPool
 from .feeds import FEED_PATH, atom_feed, robots_txt
 from .fonts import find_cjk_fonts
 from .meta import POSTERS, Preview, absolute, image_path, meta_tags, preview_for
@@ -67,12 +71,35 @@ class ShareSite:
         self.card_cache = ImageCache(cache / "cards")
         self.poster_cache = ImageCache(cache / "posters")
         self.previews: dict[str, Preview] = {}
+        # Posters need only the articles: start drawing them now, in worker processes, so they are
+        # ready when ``write`` runs after MkDocs has rendered the pages (see ``drawpool``).
+        self.pool = DrawPool()
+        for url, article in self.articles.items():
+            self.pool.prefetch(self.poster_cache, *self._poster(url, article))
+
+    def _card(self, preview: Preview) -> tuple[str, Callable[[], Image.Image]]:
+        """The cache key of a page's card and how to draw it."""
+        inputs = (preview.kicker, preview.card_title, self.site_name)
+        return (ImageCache.key(*cards.card_key(*inputs, self.fonts)),
+                partial(cards.render_card, *inputs, self.fonts))
+
+    def _poster(self, url: str, article: Article) -> tuple[str, Callable[[], Image.Image]]:
+        """The cache key of an article's poster and how to draw it."""
+        link = short_url(self.site_url, self.registry, url) or absolute(self.site_url, url)
+        inputs = (article.category, article.title, article.answer, link, self.site_name)
+        return ImageCache.key(*poster.poster_key(*inputs, self.fonts)), partial(poster.render_poster, *inputs,
+                                                                                 self.fonts)
+
+    def close(self) -> None:
+        """Stop the drawing workers (``write`` does; a failed build calls this instead)."""
+        self.pool.close()
 
     def page(self, url: str, title: str, description: str) -> PageShare:
         """Tags and panel for the page at site-relative ``url`` (``/folder/slug/``)."""
         article = self.articles.get(url)
         preview = preview_for(url, title, description, self.site_name, self.site_description, article)
         self.previews[url] = preview
+        self.pool.prefetch(self.card_cache, *self._card(preview))  # drawn while MkDocs renders on
         meta = meta_tags(preview, self.site_url, self.site_name)
         if article is None:
             return PageShare(meta, None)
@@ -110,19 +137,17 @@ class ShareSite:
 
     def write(self, site_dir: Path) -> None:
         """Cards, posters, feed, robots.txt and short-link pages, into the built site."""
-        for preview in self.previews.values():
-            key = ImageCache.key(*cards.card_key(preview.kicker, preview.card_title, self.site_name, self.fonts))
-            source = self.card_cache.get(key, lambda p=preview: cards.render_card(
-                p.kicker, p.card_title, self.site_name, self.fonts))
-            _copy(source, site_dir / preview.card)
-        for url, article in self.articles.items():
-            if url not in self.previews:
-                continue
-            link = short_url(self.site_url, self.registry, url) or absolute(self.site_url, url)
-            inputs = (article.category, article.title, article.answer, link, self.site_name)
-            key = ImageCache.key(*poster.poster_key(*inputs, self.fonts))
-            source = self.poster_cache.get(key, lambda i=inputs: poster.render_poster(*i, self.fonts))
-            _copy(source, site_dir / image_path(POSTERS, url))
+        try:
+            for preview in self.previews.values():
+                source = self.pool.get(self.card_cache, *self._card(preview))
+                _copy(source, site_dir / preview.card)
+            for url, article in self.articles.items():
+                if url not in self.previews:
+                    continue
+                source = self.pool.get(self.poster_cache, *self._poster(url, article))
+                _copy(source, site_dir / image_path(POSTERS, url))
+        finally:
+            self.close()
         feed = atom_feed([a for u, a in self.articles.items() if u in self.previews], self.site_url,
                          self.site_name, self.site_description)
         (site_dir / FEED_PATH).write_bytes(feed)
