@@ -127,36 +127,44 @@ def check_across(articles: list[Article]) -> list[Problem]:
         for article in same[1:]:
             out.append(Problem(article.display, article.meta.line("title"),
                                f"duplicate title '{article.title}', also used by {same[0].display}"))
-    keys = {a.key for a in articles}
-    slugs: dict[str, list[str]] = defaultdict(list)
-    for article in articles:
-        slugs[article.slug].append(article.key)
+    lookup = RelatedLookup(articles)
     for article in articles:
         for index, entry in enumerate(article.related):
-            target = entry.removesuffix(".md").strip("/")
-            if target in keys or (len(slugs.get(target, [])) == 1):
-                if target in (article.key, article.slug):
-                    out.append(Problem(article.display, article.meta.item_line("related", index),
-                                       f"related entry '{entry}' names the article itself"))
-                continue
-            out.append(Problem(article.display, article.meta.item_line("related", index),
-                               f"related entry '{entry}' names no article"))
+            target = lookup.resolve(entry)
+            line = article.meta.item_line("related", index)
+            if target is None:
+                out.append(Problem(article.display, line, f"related entry '{entry}' names no article"))
+            elif target.key == article.key:
+                out.append(Problem(article.display, line, f"related entry '{entry}' names the article itself"))
     return out
 
 
-def resolve_related(article: Article, articles: list[Article]) -> list[Article]:
-    """The curated ``related:`` articles, by ``folder/slug`` or by a slug that is unique."""
-    by_key = {a.key: a for a in articles}
-    by_slug: dict[str, list[Article]] = defaultdict(list)
-    for other in articles:
-        by_slug[other.slug].append(other)
-    found: list[Article] = []
-    for entry in article.related:
+class RelatedLookup:
+    """Resolves ``related:`` entries: ``folder/slug``, or a bare slug when only one article has it.
+
+    Built once per set of articles, so checking or resolving every article's entries stays linear.
+    """
+
+    def __init__(self, articles: list[Article]) -> None:
+        self.by_key = {a.key: a for a in articles}
+        self.by_slug: dict[str, list[Article]] = defaultdict(list)
+        for article in articles:
+            self.by_slug[article.slug].append(article)
+
+    def resolve(self, entry: str) -> Article | None:
+        """The article ``entry`` names, or None when it names none (or an ambiguous slug)."""
         target = entry.removesuffix(".md").strip("/")
-        match = by_key.get(target) or (by_slug[target][0] if len(by_slug.get(target, [])) == 1 else None)
-        if match is not None and match is not article and match not in found:
-            found.append(match)
-    return found
+        same_slug = self.by_slug.get(target, [])
+        return self.by_key.get(target) or (same_slug[0] if len(same_slug) == 1 else None)
+
+    def curated(self, article: Article) -> list[Article]:
+        """The article's ``related:`` articles in their order, without itself and without repeats."""
+        found: list[Article] = []
+        for entry in article.related:
+            match = self.resolve(entry)
+            if match is not None and match.key != article.key and match not in found:
+                found.append(match)
+        return found
 
 
 def check_sources(article: Article, laws: LawLibrary) -> list[Problem]:

@@ -7,11 +7,10 @@ first use. This class is the seam the plugin calls, so the plugin does not know 
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from .articles import Article
-from .checks import resolve_related
+from .checks import RelatedLookup
 from .project import Project
 
 if TYPE_CHECKING:
@@ -27,13 +26,7 @@ class RelatedFinder:
         self.project = project
         self.articles = articles
         self._similar: SimilarArticles | None = None  # built lazily: a build without articles never pays
-        # resolve_related scans the list it is given; giving it only the articles an entry can name
-        # keeps a 2,000-article build linear instead of quadratic.
-        self._named: dict[str, list[Article]] = defaultdict(list)
-        for other in articles:
-            self._named[other.key].append(other)
-            if other.slug != other.key:
-                self._named[other.slug].append(other)
+        self._curated = RelatedLookup(articles)
 
     def _finder(self) -> SimilarArticles:
         if self._similar is None:
@@ -44,13 +37,7 @@ class RelatedFinder:
 
     def curated(self, article: Article) -> list[Article]:
         """The article's own ``related:`` entries that name another article, in their order."""
-        if not article.related:
-            return []
-        candidates: dict[str, Article] = {}
-        for entry in article.related:
-            for other in self._named.get(entry.removesuffix(".md").strip("/"), []):
-                candidates.setdefault(other.key, other)
-        return [a for a in resolve_related(article, list(candidates.values())) if a.key != article.key]
+        return self._curated.curated(article)
 
     def for_article(self, article: Article) -> list[Article]:
         """At most eight articles, curated first, never the article itself, no duplicates, stable order."""

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import yaml
 
+from ..project import Project
+
 #: What a checkout holds that is not an input of the build (output, caches, tools, history).
 NOT_INPUTS = (".git", ".venv", "node_modules", "site", "search_index", ".cache", "test-artifacts", "__pycache__",
               ".pytest_cache", ".ruff_cache", "*.egg-info", ".site-*", ".index-*", "build")
@@ -70,7 +72,7 @@ def plain_material_config(root: Path, folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "no-overrides").mkdir(exist_ok=True)
     search: dict[str, object] = {"lang": "zh"}
-    for plugin in _plugins(root / "mkdocs.yml"):
+    for plugin in Project(root).mkdocs_config.get("plugins") or []:
         if isinstance(plugin, dict) and "search" in plugin:
             search = dict(plugin["search"] or {})
     config = {
@@ -84,14 +86,6 @@ def plain_material_config(root: Path, folder: Path) -> Path:
     path = folder / "plain-material.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
-
-
-def _plugins(mkdocs_yml: Path) -> list[object]:
-    class Lenient(yaml.SafeLoader):
-        pass
-
-    Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
-    return (yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=Lenient) or {}).get("plugins") or []
 
 
 def time_plain_material(root: Path, folder: Path) -> float:
