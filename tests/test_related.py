@@ -1,4 +1,4 @@
-"""Related reading: curated first, then Whoosh more-like-this neighbours; ≤ 8, stable, linear."""
+"""Related reading: curated first, then more-like-this neighbours from the Whoosh index; ≤ 8, stable, linear."""
 
 from __future__ import annotations
 
@@ -111,21 +111,44 @@ def test_eight_at_most_even_with_many_curated(tmp_path: Path) -> None:
     assert related == [k for k in everyone if k != "credit-report/check"][:MAX_RELATED]
 
 
-def test_one_query_per_article_not_all_pairs(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bulk_scores_are_whooshs_bm25f_scores(project: Project) -> None:
+    """The numpy scorer must rank candidates exactly as Whoosh's own search of the same query would."""
+    from whoosh.query import Or, Term
+
+    articles, _ = project.articles()
+    similar = SimilarArticles(project, articles)
+    checked = 0
+    for article in articles:
+        parts = similar.query(article)
+        if not parts:
+            continue
+        results = similar.searcher.search(Or([Term(f, w, boost=b) for f, w, b in parts]), limit=None,
+                                          optimize=False)
+        expected = [(hit.score, hit["key"]) for hit in results]
+        got = similar.candidates(article, len(articles))
+        assert [k for _, k in got] == [k for _, k in expected]
+        assert [round(s, 9) for s, _ in got] == [round(s, 9) for s, _ in expected]
+        checked += 1
+    assert checked == len(articles)
+
+
+def test_each_terms_postings_read_once_per_build(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No all-pairs pass: a term's postings are read once, however many articles query it."""
     articles, _ = project.articles()
     finder = RelatedFinder(project, articles)
     similar = finder._finder()
-    calls: list[object] = []
-    real = similar.searcher.search
+    reads: list[tuple[str, str]] = []
+    real = similar.reader.postings
 
-    def counting(query, **kwargs):  # noqa: ANN001, ANN202
-        calls.append(query)
-        return real(query, **kwargs)
+    def counting(field, word, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        reads.append((field, word))
+        return real(field, word, *args, **kwargs)
 
-    monkeypatch.setattr(similar.searcher, "search", counting)
+    monkeypatch.setattr(similar.reader, "postings", counting)
     for article in articles:
         finder.for_article(article)
-    assert len(calls) <= len(articles)
+    terms = {(f, w) for a in articles for f, w, _ in similar.query(a)}
+    assert reads and len(reads) == len(set(reads)) <= len(terms)
 
 
 def test_article_without_body_or_tags_gets_no_computed_neighbours(tmp_path: Path) -> None:
