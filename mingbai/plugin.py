@@ -23,6 +23,7 @@ from .pages import GLOSSARY_URI, MarkerError, category_uri, expand_markers, gene
 from .project import Project
 from .related import RelatedFinder
 from .render import decorate
+from .search.analysis import segment_han, setup_project
 from .search_assets import write_search_assets  # compact browser search index (issue 7)
 from .share import ShareSite  # sharing (issue 5)
 from .share.popular import popular_guides
@@ -65,9 +66,6 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
             from material.plugins.tags.structure.tag import Tag
 
             tags.config.tags_allowed = {Tag(name) for name in taxonomy.tags}
-        search = config.plugins.get("material/search")
-        if search is not None:
-            search.config.jieba_dict_user = str(project.user_dictionary())
         config.markdown_extensions.append(GlossaryExtension(self._glossary_terms(project)))
         config.nav = self._nav(project)
         self.related = RelatedFinder(project, articles) if self.config.related else None
@@ -164,12 +162,13 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
         if self.share is not None:  # sharing (issue 5): stop the card/poster drawing workers
             self.share.close()
 
-    # --- Browser search index (issue 7): compact it and write search_index.json.gz next to it ---
+    # --- Browser search index (issue 7): segment and compact it, write search_index.json.gz next to it ---
 
     @event_priority(-100)  # after Material's search plugin has written search/search_index.json
     def _write_search_assets(self, *, config: MkDocsConfig) -> None:
         assert self.project is not None
-        write_search_assets(Path(config.site_dir), [c.label for c in self.project.taxonomy.categories])
+        setup_project(self.project)  # the taxonomy's words stay whole in the browser index too
+        write_search_assets(Path(config.site_dir), [c.label for c in self.project.taxonomy.categories], segment_han)
 
     # Every post-build step of this plugin, each with its own priority (MkDocs allows one method per event).
     on_post_build = CombinedEvent(on_post_build, _write_search_assets)

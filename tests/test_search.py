@@ -20,7 +20,6 @@ from mingbai.cli import main
 from mingbai.project import Project
 from mingbai.search import command, indexer
 from mingbai.search.analysis import STOP_WORDS, setup_project, weighted_words, words
-from mingbai.search.evaluate import load_questions
 from mingbai.search.indexer import STATE_FILE, build_index, index_state, open_index
 from mingbai.search.query import Synonyms, build_query
 from mingbai.search.searcher import search
@@ -373,22 +372,15 @@ def test_replace_dir_restores_the_old_folder_when_rename_fails(tmp_path: Path, m
     shutil.rmtree(new)
 
 
-def test_dictionary_table_cuts_exactly_like_the_loaded_dictionary(tmp_path: Path) -> None:
-    """`mingbai search` reads jieba's dictionary from an SQLite copy (fast start); it must cut the same."""
-    from mingbai.search import analysis, dictionary
+def test_segment_han_cuts_chinese_runs_like_materials_pass(site: Project) -> None:
+    """The browser index's segmentation: Chinese runs cut with the user dictionary and set off by U+200B,
+    everything else untouched, and text that was already cut comes out the same."""
+    from mingbai.search.analysis import ZWSP, segment_han
 
-    jieba = analysis.jieba
-    loaded = jieba.Tokenizer()
-    loaded.tmp_dir = str(tmp_path)
-    loaded.initialize()
-    dictionary.write_table(tmp_path / dictionary.TABLE_NAME, loaded.FREQ, loaded.total, "test")
-    table = dictionary.FrequencyTable(tmp_path / dictionary.TABLE_NAME)
-    from_table = jieba.Tokenizer()
-    from_table.FREQ, from_table.total, from_table.initialized = table, table.total, True
-    for tokenizer in (loaded, from_table):
-        tokenizer.add_word("停息挂账", 100000)
-        tokenizer.add_word("爆通讯录", 100000)
-    texts = [q.query for q in load_questions(Path(__file__).with_name("search_queries.yml"))]
-    texts += ["停息挂账怎么申请，遇到爆通讯录怎么办？", "ＬＰＲ四倍是多少 2026年 😀", "合法权益受到侵害"]
-    for text in texts:
-        assert list(from_table.tokenize(text, mode="search")) == list(loaded.tokenize(text, mode="search"))
+    setup_project(site)
+    text = "<p>申请停息挂账，LPR 的 4 倍</p>"
+    cut = segment_han(text)
+    assert cut == f"<p>{ZWSP}申请{ZWSP}停息挂账{ZWSP}，LPR {ZWSP}的{ZWSP} 4 {ZWSP}倍{ZWSP}</p>"
+    assert cut.replace(ZWSP, "") == text
+    assert segment_han(cut) == cut
+    assert segment_han("no Chinese here") == "no Chinese here"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -55,5 +56,10 @@ def test_built_site_derives_tags_allowed_and_nav(real_site) -> None:
     assert isinstance(plugin, MingbaiPlugin)
     config = plugin.on_config(config)
     assert config.plugins["material/tags"].config.tags_allowed == {Tag(t) for t in project.taxonomy.tags}
-    dictionary = Path(config.plugins["material/search"].config.jieba_dict_user)
-    assert dictionary.read_text(encoding="utf-8") == project.taxonomy.jieba_userdict()
+    assert project.user_dictionary().read_text(encoding="utf-8") == project.taxonomy.jieba_userdict()
+    # The browser index is cut with that dictionary: taxonomy words stay whole between zero-width spaces
+    # (jieba's own dictionary alone splits 停息挂账 into 停息 + 挂账).
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    text = "".join(d["title"] + d["text"] for d in docs)
+    for word in ("停息挂账", "个性化分期"):
+        assert f"\u200b{word}\u200b" in text

@@ -101,7 +101,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         print(f"没有这个标签：{_echo(clean(args.tag))}。可选：{'、'.join(taxonomy.tags)}", file=err)
         return 2
     text = clean(" ".join(args.query))
-    setup_project(project, table=True)
+    setup_project(project)
     try:
         index = open_index(index_dir)
     except Exception as error:  # a damaged index: tell how to rebuild it rather than show a traceback

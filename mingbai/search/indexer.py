@@ -76,9 +76,8 @@ def _fill(index: Index, documents: Iterable[dict[str, Any]]) -> None:
 
 
 def build_index(project: Project, articles: list[Article], dest: Path) -> None:
-    """Write a complete index of ``articles`` into the existing empty folder ``dest``, and nothing else
-    (jieba's caches go to the project's ``.cache/mingbai/``, as always)."""
-    setup_project(project, table=True)  # and prepare the dictionary table `mingbai search` starts from
+    """Write a complete index of ``articles`` into the existing empty folder ``dest``, and nothing else."""
+    setup_project(project)
     index = create_in(str(dest), make_schema())
     _fill(index, (document(a) for a in articles))
     stamp = fingerprint(project, [a.path for a in articles])
