@@ -10,9 +10,9 @@ import pytest
 import zxingcpp
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from PIL import Image, ImageChops
+from PIL import Image, ImageChops, ImageColor
 
-from mingbai.share import cards, poster
+from mingbai.share import cards, palette, poster
 from mingbai.share.cache import ImageCache
 from mingbai.share.fonts import FontNotFound, find_cjk_fonts
 from mingbai.share.linebreak import CLOSING, OPENING, balanced_wrap, units, wrap
@@ -120,6 +120,22 @@ def test_poster_is_portrait_and_its_qr_code_scans_to_the_link() -> None:
     assert [r.text for r in zxingcpp.read_barcodes(image)] == [link]
     title, answer = poster.poster_blocks("逾期协商", LONG_TITLE, "先说结论。" * 30, FONTS)
     assert answer.bottom <= poster.PANEL_TOP and title.bottom < answer.y
+
+
+def test_cards_and_posters_are_palette_images_that_keep_the_templates_colours() -> None:
+    """Mapped to fixed palettes (fast to save), with every flat colour of the design reproduced exactly."""
+    assert palette.unmatched(cards.PALETTE, [cards.BACKGROUND, cards.INK, cards.TEAL, cards.LINE, cards.WHITE]) == []
+    assert palette.unmatched(poster.PALETTE, [cards.BACKGROUND, cards.INK, cards.TEAL, cards.MUTED, cards.LINE,
+                                              cards.WHITE, poster.PILL, "#000000"]) == []
+    card = cards.render_card("逾期协商", LONG_TITLE, "明白账", FONTS)
+    assert card.mode == "P"
+    rgb = card.convert("RGB")
+    assert rgb.getpixel((600, 20)) == ImageColor.getrgb(cards.BACKGROUND)
+    assert rgb.getpixel((5, 300)) == ImageColor.getrgb(cards.TEAL)
+    image = poster.render_poster("逾期协商", LONG_TITLE, "先说结论。", "http://127.0.0.1:8000/s/7/", "明白账", FONTS)
+    assert image.mode == "P" and image.convert("RGB").getpixel((540, 20)) == ImageColor.getrgb(cards.TEAL)
+    with pytest.raises(ValueError, match="palette"):
+        palette.ramp_palette([("#000000", "#ffffff"), ("#ff0000", "#00ff00")], 200)
 
 
 def test_cache_draws_once_per_inputs(tmp_path: Path) -> None:

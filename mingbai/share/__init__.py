@@ -1,7 +1,7 @@
 """Sharing (issue 5): link previews, social cards, the share panel, posters, feed, short links.
 
 Everything is made at build time from local data: cards and posters are drawn with Pillow in the
-local Noto CJK font, QR codes with segno, so the built site asks no other host for anything and
+local Noto CJK font, QR codes with zxing-cpp, so the built site asks no other host for anything and
 tells no third party who reads what.
 
 Modules: ``meta`` (Open Graph and Twitter tags), ``cards`` and ``poster`` (images), ``linebreak``

@@ -76,9 +76,12 @@ def store(image: Image.Image, path: Path) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".png")
     try:
         with os.fdopen(fd, "wb") as handle:
-            # Flat-colour drawings: a 64-colour palette keeps them sharp at about 40 % of the bytes,
-            # which matters to chat apps that fetch the card over a phone connection.
-            image.quantize(PALETTE, method=Image.Quantize.FASTOCTREE).save(handle, format="PNG")
+            # Flat-colour drawings: a palette keeps them sharp at about 40 % of the bytes, which
+            # matters to chat apps that fetch the card over a phone connection. The templates map
+            # to their own fixed palettes (palette.py); anything else gets an adaptive one here.
+            if image.mode != "P":
+                image = image.quantize(PALETTE, method=Image.Quantize.FASTOCTREE)
+            image.save(handle, format="PNG")
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -18,15 +18,20 @@ from PIL import Image, ImageDraw
 
 from .fonts import CjkFonts, Face
 from .linebreak import balanced_wrap, clamp_lines, font_measure, wrap
+from .palette import ramp_palette, to_palette
 
 # Bump when the drawing below changes: it is part of every cache key, so old cards are redrawn.
-TEMPLATE_VERSION = "card-1"
+TEMPLATE_VERSION = "card-2"
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 80
 BACKGROUND = "#f3f8f7"
 INK = "#14211f"
 TEAL = "#00796b"  # the favicon's colour
 MUTED = "#4d5f5c"
+LINE = "#cfdcd9"
+WHITE = "#ffffff"
+# Every pair of colours that meet in the drawing (text on its ground, shape edges): see palette.py.
+PALETTE = ramp_palette([(BACKGROUND, INK), (BACKGROUND, TEAL), (TEAL, WHITE), (BACKGROUND, LINE)], 48)
 TITLE_SIZES = range(76, 39, -4)  # largest first; long titles step down
 LINE_HEIGHT = 1.32
 
@@ -79,7 +84,7 @@ def draw_logo(draw: ImageDraw.ImageDraw, x: int, y: int, size: int) -> None:
     unit = size / 64
     draw.rounded_rectangle((x, y, x + size, y + size), radius=round(12 * unit), fill=TEAL)
     for top, length in ((20, 32), (32, 32), (44, 20)):
-        draw.rectangle((x + 16 * unit, y + top * unit, x + (16 + length) * unit, y + (top + 6) * unit), fill="#fff")
+        draw.rectangle((x + 16 * unit, y + top * unit, x + (16 + length) * unit, y + (top + 6) * unit), fill=WHITE)
 
 
 def draw_lines(draw: ImageDraw.ImageDraw, block: TextBlock, face: Face, fill: str) -> None:
@@ -90,7 +95,7 @@ def draw_lines(draw: ImageDraw.ImageDraw, block: TextBlock, face: Face, fill: st
 
 
 def render_card(kicker: str, title: str, site_name: str, fonts: CjkFonts) -> Image.Image:
-    """The card image: category pill, title, and a footer with the logo and site name."""
+    """The card image (palette colours): category pill, title, and a footer with the logo and site name."""
     image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, 15, HEIGHT), fill=TEAL)
@@ -100,12 +105,12 @@ def render_card(kicker: str, title: str, site_name: str, fonts: CjkFonts) -> Ima
                              font.getlength, WIDTH - 2 * MARGIN - 48)[0]
         right = MARGIN + 48 + round(font.getlength(kicker))
         draw.rounded_rectangle((MARGIN, 64, right, 64 + 64), radius=32, fill=TEAL)
-        draw.text((MARGIN + 24, 64 + 32), kicker, font=font, fill="#fff", anchor="lm")
+        draw.text((MARGIN + 24, 64 + 32), kicker, font=font, fill=WHITE, anchor="lm")
     draw_lines(draw, title_block(kicker, title, fonts), fonts.bold, INK)
-    draw.line((MARGIN, 530, WIDTH - MARGIN, 530), fill="#cfdcd9", width=2)
+    draw.line((MARGIN, 530, WIDTH - MARGIN, 530), fill=LINE, width=2)
     draw_logo(draw, MARGIN, 552, 48)
     draw.text((MARGIN + 64, 552 + 24), site_name, font=fonts.bold.at(36), fill=TEAL, anchor="lm")
-    return image
+    return to_palette(image, PALETTE)
 
 
 def card_key(kicker: str, title: str, site_name: str, fonts: CjkFonts) -> tuple[str, ...]:

@@ -10,16 +10,22 @@ from __future__ import annotations
 
 from PIL import Image, ImageDraw
 
-from .cards import BACKGROUND, INK, MUTED, TEAL, TextBlock, draw_lines, fit_text
+from .cards import BACKGROUND, INK, LINE, MUTED, TEAL, WHITE, TextBlock, draw_lines, fit_text
 from .fonts import CjkFonts
+from .palette import ramp_palette, to_palette
 from .qr import qr_image
 
-TEMPLATE_VERSION = "poster-1"
+TEMPLATE_VERSION = "poster-2"
 WIDTH, HEIGHT = 1080, 1440
 MARGIN = 80
 TEXT_WIDTH = WIDTH - 2 * MARGIN
 PANEL_TOP = 1064  # the QR panel; the answer must end above it
 QR_SIZE = 280
+PILL = "#d7ebe7"
+# Every pair of colours that meet in the drawing (text on its ground, shape edges): see palette.py.
+PALETTE = ramp_palette([(TEAL, WHITE), (PILL, TEAL), (BACKGROUND, PILL), (BACKGROUND, INK), (BACKGROUND, TEAL),
+                        (WHITE, INK), (WHITE, MUTED), (WHITE, TEAL), (BACKGROUND, WHITE), (BACKGROUND, LINE),
+                        (WHITE, LINE), (WHITE, "#000000")], 16)
 
 
 def poster_blocks(category: str, title: str, answer: str, fonts: CjkFonts) -> tuple[TextBlock, TextBlock]:
@@ -34,14 +40,14 @@ def poster_blocks(category: str, title: str, answer: str, fonts: CjkFonts) -> tu
 
 def render_poster(category: str, title: str, answer: str, link: str, site_name: str,
                   fonts: CjkFonts) -> Image.Image:
-    """The poster image; ``link`` is encoded in the QR code and printed below it."""
+    """The poster image (palette colours); ``link`` is encoded in the QR code and printed below it."""
     image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, WIDTH, 150), fill=TEAL)
-    draw.text((MARGIN, 75), site_name, font=fonts.bold.at(52), fill="#fff", anchor="lm")
+    draw.text((MARGIN, 75), site_name, font=fonts.bold.at(52), fill=WHITE, anchor="lm")
     font = fonts.bold.at(34)
     draw.rounded_rectangle((MARGIN, 196, MARGIN + 48 + round(font.getlength(category)), 196 + 64), radius=32,
-                           fill="#d7ebe7")
+                           fill=PILL)
     draw.text((MARGIN + 24, 196 + 32), category, font=font, fill=TEAL, anchor="lm")
     title_block, answer_block = poster_blocks(category, title, answer, fonts)
     draw_lines(draw, title_block, fonts.bold, INK)
@@ -50,8 +56,8 @@ def render_poster(category: str, title: str, answer: str, link: str, site_name: 
     draw.text((MARGIN + 24, label_y), "先说结论", font=fonts.bold.at(36), fill=TEAL, anchor="la")
     draw_lines(draw, answer_block, fonts.regular, INK)
 
-    draw.rounded_rectangle((MARGIN - 20, PANEL_TOP, WIDTH - MARGIN + 20, HEIGHT - 56), radius=24, fill="#fff",
-                           outline="#cfdcd9", width=2)
+    draw.rounded_rectangle((MARGIN - 20, PANEL_TOP, WIDTH - MARGIN + 20, HEIGHT - 56), radius=24, fill=WHITE,
+                           outline=LINE, width=2)
     code = qr_image(link, QR_SIZE)
     top = PANEL_TOP + (HEIGHT - 56 - PANEL_TOP - code.height) // 2
     image.paste(code, (MARGIN, top))
@@ -62,7 +68,7 @@ def render_poster(category: str, title: str, answer: str, link: str, site_name: 
     width = WIDTH - MARGIN - x
     lines, size, step = fit_text(link, fonts.regular, width, 80, range(30, 19, -2), 1.3)
     draw_lines(draw, TextBlock(lines, size, x, top + 220, step), fonts.regular, TEAL)
-    return image
+    return to_palette(image, PALETTE)
 
 
 def poster_key(category: str, title: str, answer: str, link: str, site_name: str,
