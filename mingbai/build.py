@@ -13,8 +13,10 @@ from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
-from mkdocs.exceptions import MkDocsException
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import MkDocsException, PluginError
 
+from .plugin import MingbaiPlugin
 from .problems import ContentError
 from .project import Project, check_project
 from .search.indexer import build_index
@@ -58,21 +60,47 @@ def _swap_in(pairs: list[tuple[Path, Path]]) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
+def _load_config(project: Project, site_dir: Path) -> tuple[MkDocsConfig | None, str | None]:
+    """MkDocs' validated config, or None and why it cannot be loaded."""
+    try:
+        return load_config(str(project.mkdocs_yml), site_dir=str(site_dir), strict=True), None
+    except (MkDocsException, OSError, SystemExit) as error:
+        return None, f"mkdocs.yml cannot be loaded: {error}"
+
+
+def _start_sharing(config: MkDocsConfig) -> MingbaiPlugin | None:
+    """Let the plugin start drawing cards and posters now, so that the drawing workers use the second
+    core during the checks and the Whoosh index instead of idling until MkDocs renders. Anything wrong
+    here (no font, no site_url) is reported by the plugin's own ``on_config`` later."""
+    plugin = config.plugins.get("mingbai")
+    if not isinstance(plugin, MingbaiPlugin):
+        return None
+    try:
+        plugin.start_sharing(config)
+    except PluginError:
+        return None
+    return plugin
+
+
 def build_site(project: Project, laws_dir: Path | None = None, site_dir: Path | None = None,
                index_dir: Path | None = None) -> list[str]:
     """Check, then build site and index atomically. Returns the warnings worth showing."""
-    problems = check_project(project, laws_dir)
-    errors = [p for p in problems if not p.warning]
-    if errors:
-        raise ContentError(errors)
     site_dir = site_dir or project.root / "site"
     index_dir = index_dir or project.root / "search_index"
     tmp_site = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     tmp_index = Path(tempfile.mkdtemp(prefix=".index-", dir=index_dir.parent))
+    plugin = None
     try:
+        config, config_error = _load_config(project, tmp_site)
+        plugin = _start_sharing(config) if config is not None else None
+        problems = check_project(project, laws_dir)
+        errors = [p for p in problems if not p.warning]
+        if errors:
+            raise ContentError(errors)
+        if config is None:
+            raise BuildError(config_error)
         articles, _ = project.articles()
         build_index(project, articles, tmp_index)
-        config = load_config(str(project.mkdocs_yml), site_dir=str(tmp_site), strict=True)
         logger = logging.getLogger("mkdocs")
         collector = _Collector()
         logger.addHandler(collector)
@@ -85,6 +113,8 @@ def build_site(project: Project, laws_dir: Path | None = None, site_dir: Path | 
             logger.removeHandler(collector)
         _swap_in([(tmp_site, site_dir), (tmp_index, index_dir)])
     finally:
+        if plugin is not None:
+            plugin.stop_sharing()  # a build that failed before MkDocs ran leaves no drawing workers behind
         shutil.rmtree(tmp_site, ignore_errors=True)
         shutil.rmtree(tmp_index, ignore_errors=True)
     return [str(p) for p in problems if p.warning]

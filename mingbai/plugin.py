@@ -69,7 +69,8 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
         config.markdown_extensions.append(GlossaryExtension(self._glossary_terms(project)))
         config.nav = self._nav(project)
         self.related = RelatedFinder(project, articles) if self.config.related else None
-        self.share = self._share(project, config, articles)
+        if self.share is None:  # `mingbai build` starts it earlier (start_sharing)
+            self.share = self._share(project, config, articles)
         return config
 
     @staticmethod
@@ -124,6 +125,18 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
         return popular_guides(self.project.taxonomy.popular if self.project else [], list(self.articles.values()))
 
     # --- Sharing (issue 5): link previews, share panel, sitemap dates, 404 list, files after the build ---
+
+    def start_sharing(self, config: MkDocsConfig) -> None:
+        """Start drawing every article's card and poster before the build runs (``mingbai build`` calls
+        this before its checks and index; a plain ``mkdocs build`` starts them in ``on_config``)."""
+        project = Project(Path(config.config_file_path).parent)
+        articles, _ = project.articles()
+        self.share = self._share(project, config, articles)
+
+    def stop_sharing(self) -> None:
+        """Stop the drawing workers; ``on_post_build`` has collected their images if the build got there."""
+        if self.share is not None:
+            self.share.close()
 
     @staticmethod
     def _share(project: Project, config: MkDocsConfig, articles: list[Article]) -> ShareSite:

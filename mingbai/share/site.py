@@ -71,10 +71,13 @@ class ShareSite:
         self.card_cache = ImageCache(cache / "cards")
         self.poster_cache = ImageCache(cache / "posters")
         self.previews: dict[str, Preview] = {}
-        # Posters need only the articles: start drawing them now, in worker processes, so they are
-        # ready when ``write`` runs after MkDocs has rendered the pages (see ``drawpool``).
+        # Posters and articles' cards need only the articles: start drawing them now, in worker
+        # processes, so they are ready when ``write`` runs after MkDocs has rendered the pages
+        # (see ``drawpool``). Other pages' cards are started as MkDocs renders them (``page``).
         self.pool = DrawPool()
         for url, article in self.articles.items():
+            preview = preview_for(url, article.title, article.description, site_name, site_description, article)
+            self.pool.prefetch(self.card_cache, *self._card(preview))
             self.pool.prefetch(self.poster_cache, *self._poster(url, article))
 
     def _card(self, preview: Preview) -> tuple[str, Callable[[], Image.Image]]:
