@@ -19,7 +19,7 @@ from mkdocs.exceptions import MkDocsException, PluginError
 from .plugin import MingbaiPlugin
 from .problems import ContentError
 from .project import Project, check_project
-from .search.indexer import build_index
+from .search.background import IndexJob
 
 
 class BuildError(Exception):
@@ -68,18 +68,20 @@ def _load_config(project: Project, site_dir: Path) -> tuple[MkDocsConfig | None,
         return None, f"mkdocs.yml cannot be loaded: {error}"
 
 
-def _start_sharing(config: MkDocsConfig) -> MingbaiPlugin | None:
+def _plugin(config: MkDocsConfig | None) -> MingbaiPlugin | None:
+    plugin = config.plugins.get("mingbai") if config is not None else None
+    return plugin if isinstance(plugin, MingbaiPlugin) else None
+
+
+def _start_sharing(plugin: MingbaiPlugin | None, config: MkDocsConfig | None) -> None:
     """Let the plugin start drawing cards and posters now, so that the drawing workers use the second
-    core during the checks and the Whoosh index instead of idling until MkDocs renders. Anything wrong
-    here (no font, no site_url) is reported by the plugin's own ``on_config`` later."""
-    plugin = config.plugins.get("mingbai")
-    if not isinstance(plugin, MingbaiPlugin):
-        return None
-    try:
-        plugin.start_sharing(config)
-    except PluginError:
-        return None
-    return plugin
+    core during the checks instead of idling until MkDocs renders. Anything wrong here (no font, no
+    site_url) is reported by the plugin's own ``on_config`` later."""
+    if plugin is not None and config is not None:
+        try:
+            plugin.start_sharing(config)
+        except PluginError:
+            pass
 
 
 def build_site(project: Project, laws_dir: Path | None = None, site_dir: Path | None = None,
@@ -90,17 +92,22 @@ def build_site(project: Project, laws_dir: Path | None = None, site_dir: Path | 
     tmp_site = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     tmp_index = Path(tempfile.mkdtemp(prefix=".index-", dir=index_dir.parent))
     plugin = None
+    job = None
     try:
         config, config_error = _load_config(project, tmp_site)
-        plugin = _start_sharing(config) if config is not None else None
+        plugin = _plugin(config)
+        _start_sharing(plugin, config)
         problems = check_project(project, laws_dir)
         errors = [p for p in problems if not p.warning]
         if errors:
             raise ContentError(errors)
         if config is None:
             raise BuildError(config_error)
-        articles, _ = project.articles()
-        build_index(project, articles, tmp_index)
+        # The Whoosh index and the related lists are made in a second process while MkDocs renders;
+        # the plugin fills the lists in once every page's Markdown is rendered (search/background.py).
+        job = IndexJob(project, tmp_index)
+        if plugin is not None:
+            plugin.use_related(job.related)
         logger = logging.getLogger("mkdocs")
         collector = _Collector()
         logger.addHandler(collector)
@@ -111,8 +118,14 @@ def build_site(project: Project, laws_dir: Path | None = None, site_dir: Path | 
             raise BuildError(f"mkdocs build failed: {error}\n{details}".rstrip()) from error
         finally:
             logger.removeHandler(collector)
+        try:
+            job.related()  # the index is complete once its job is
+        except RuntimeError as error:
+            raise BuildError(f"search index failed: {error}") from error
         _swap_in([(tmp_site, site_dir), (tmp_index, index_dir)])
     finally:
+        if job is not None:
+            job.close()
         if plugin is not None:
             plugin.stop_sharing()  # a build that failed before MkDocs ran leaves no drawing workers behind
         shutil.rmtree(tmp_site, ignore_errors=True)

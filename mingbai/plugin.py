@@ -6,6 +6,7 @@ Material (maintenance mode, DESIGN.md) cheap: only this file knows MkDocs' event
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from .glossary import GlossaryExtension
 from .pages import GLOSSARY_URI, MarkerError, category_uri, expand_markers, generated_pages
 from .project import Project
 from .related import RelatedFinder
-from .render import decorate
+from .render import decorate, fill_related
 from .search.analysis import segment_han, setup_project
 from .search_assets import write_search_assets  # compact browser search index (issue 7)
 from .share import ShareSite  # sharing (issue 5)
@@ -49,6 +50,10 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
         self.related: RelatedFinder | None = None
         self.share: ShareSite | None = None  # sharing (issue 5)
         self.tools = ToolData()  # tools (issue 6): rules and letter templates from data/
+        # Related lists computed in another process while MkDocs renders (``mingbai build``); when set,
+        # articles get a placeholder that ``on_page_context`` fills in (see ``search/background.py``).
+        self._related_lists: Callable[[], dict[str, list[str]]] | None = None
+        self._by_key: dict[str, Article] | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Project(Path(config.config_file_path).parent)
@@ -57,6 +62,7 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
         if problems:
             raise PluginError("content problems (run `mingbai check`):\n" + "\n".join(map(str, problems)))
         self.articles = {a.src_uri: a for a in articles}
+        self._by_key = None
         self.tools, tool_problems = load_tools(project.root)  # tools (issue 6)
         if tool_problems:
             raise PluginError("tool data problems (run `mingbai check`):\n" + "\n".join(map(str, tool_problems)))
@@ -68,7 +74,8 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
             tags.config.tags_allowed = {Tag(name) for name in taxonomy.tags}
         config.markdown_extensions.append(GlossaryExtension(self._glossary_terms(project)))
         config.nav = self._nav(project)
-        self.related = RelatedFinder(project, articles) if self.config.related else None
+        inline = self.config.related and self._related_lists is None
+        self.related = RelatedFinder(project, articles) if inline else None
         if self.share is None:  # `mingbai build` starts it earlier (start_sharing)
             self.share = self._share(project, config, articles)
         return config
@@ -111,6 +118,8 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
         uri = page.file.src_uri
         article = self.articles.get(uri)
         if article is not None:
+            if self._related_lists is not None and self.config.related:
+                return decorate(article, markdown, None)  # filled in by on_page_context
             related = self.related.for_article(article) if self.related else []
             return decorate(article, markdown, related)
         try:
@@ -119,6 +128,26 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
                                   popular=self._popular)
         except MarkerError as error:
             raise PluginError(str(error)) from error
+
+    def use_related(self, lists: Callable[[], dict[str, list[str]]]) -> None:
+        """Take the related lists from ``lists`` (article key → keys, called when first needed) instead
+        of computing them while rendering: ``mingbai build`` computes them in a second process."""
+        self._related_lists = lists
+
+    def _fill_related(self, page: Page, article: Article) -> None:
+        """Replace the article's 相关阅读 placeholder with its list (or drop the section, and its entry in
+        the table of contents, when it has none)."""
+        assert self._related_lists is not None
+        try:
+            lists = self._related_lists()
+        except RuntimeError as error:
+            raise PluginError(f"search index and related lists: {error}") from error
+        if self._by_key is None:
+            self._by_key = {a.key: a for a in self.articles.values()}
+        related = [self._by_key[key] for key in lists.get(article.key, []) if key in self._by_key]
+        page.content = fill_related(page.content or "", page.url, related)
+        if not related:
+            _drop_anchor(page.toc.items, "related")
 
     def _popular(self) -> list[Article]:
         """Core guides for the 404 page: the articles the taxonomy marks as essential, else newest."""
@@ -153,6 +182,9 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any,
                         ) -> dict[str, Any]:
         assert self.share is not None
+        article = self.articles.get(page.file.src_uri)
+        if article is not None and self._related_lists is not None and self.config.related:
+            self._fill_related(page, article)
         url = "/" + page.url
         context["mb_share"] = self.share.page(url, page.title or "", str(page.meta.get("description") or ""))
         page.update_date = self.share.lastmod(url) or page.update_date  # sitemap lastmod = reviewed
@@ -185,3 +217,12 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
 
     # Every post-build step of this plugin, each with its own priority (MkDocs allows one method per event).
     on_post_build = CombinedEvent(on_post_build, _write_search_assets)
+
+
+def _drop_anchor(items: list[Any], anchor: str) -> None:
+    """Remove the table-of-contents entry with id ``anchor`` wherever it is nested."""
+    for item in list(items):
+        if item.id == anchor:
+            items.remove(item)
+        else:
+            _drop_anchor(item.children, anchor)

@@ -11,10 +11,16 @@ import datetime as dt
 import posixpath
 import re
 from collections.abc import Iterable
+from html import escape as html_escape
 
 from .articles import Article
 
 DISCLAIMER_URI = "about/disclaimer.md"
+#: Where 相关阅读's list goes when the lists are computed while MkDocs renders (``search/background.py``):
+#: an HTML comment passes through Markdown untouched, and ``fill_related`` replaces it in the page HTML.
+RELATED_PLACEHOLDER = "<!-- mb-related-list -->"
+_RELATED_HEADING = re.compile(r'\n?<h2 id="related">.*?</h2>\s*' + re.escape(RELATED_PLACEHOLDER) + r"\n?", re.S)
+_PLACEHOLDER_LINE = re.compile(re.escape(RELATED_PLACEHOLDER) + r"\n?")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 
 
@@ -84,15 +90,33 @@ def disclaimer(article: Article) -> str:
     )
 
 
-def related_section(article: Article, related: list[Article]) -> str:
-    """相关阅读 as a headed section of ``分类丨标题`` links."""
+def related_section(article: Article, related: list[Article] | None) -> str:
+    """相关阅读 as a headed section of ``分类丨标题`` links; with ``None``, the heading and a placeholder
+    for ``fill_related``."""
+    if related is None:
+        return "## 相关阅读 { #related }\n\n" + RELATED_PLACEHOLDER + "\n\n"
     if not related:
         return ""
     return "## 相关阅读 { #related }\n\n" + article_list(article.src_uri, related, "mb-list mb-related")
 
 
-def decorate(article: Article, markdown: str, related: list[Article]) -> str:
-    """The article page: answer first, then the body, 法规依据, related reading, dates, disclaimer."""
+def fill_related(html: str, page_url: str, related: list[Article]) -> str:
+    """Put the related list where ``related_section(article, None)`` left its placeholder, as the same
+    HTML Markdown makes of ``related_section(article, related)``; no list removes the heading too."""
+    if not related:
+        return _RELATED_HEADING.sub("", html, count=1)
+    here = page_url.strip("/")
+    items = []
+    for other in related:
+        href = posixpath.relpath(other.url.strip("/"), here or ".") + "/"
+        items.append(f'<li><a href="{html_escape(href)}">{html_escape(other.list_label(), quote=False)}</a></li>')
+    block = '<div class="mb-list mb-related">\n<ul>\n' + "\n".join(items) + "\n</ul>\n</div>"
+    return _PLACEHOLDER_LINE.sub(lambda _: block, html, count=1)
+
+
+def decorate(article: Article, markdown: str, related: list[Article] | None) -> str:
+    """The article page: answer first, then the body, 法规依据, related reading, dates, disclaimer.
+    ``related`` None leaves a placeholder for the list (``fill_related``)."""
     return (
         answer_box(article)
         + markdown.strip()
