@@ -13,6 +13,7 @@ Noto Sans CJK SC. Drawing is deterministic, so the cache in ``cache.py`` can ski
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from PIL import Image, ImageDraw
 
@@ -94,11 +95,23 @@ def draw_lines(draw: ImageDraw.ImageDraw, block: TextBlock, face: Face, fill: st
         draw.text((block.x, block.y + number * block.line_height), line, font=font, fill=fill, anchor="la")
 
 
-def render_card(kicker: str, title: str, site_name: str, fonts: CjkFonts) -> Image.Image:
-    """The card image (palette colours): category pill, title, and a footer with the logo and site name."""
+@lru_cache(maxsize=8)
+def _base(site_name: str, fonts: CjkFonts) -> Image.Image:
+    """What every card of a site shares (ground, side bar, footer rule, logo and name): drawn once per
+    process and copied."""
     image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, 15, HEIGHT), fill=TEAL)
+    draw.line((MARGIN, 530, WIDTH - MARGIN, 530), fill=LINE, width=2)
+    draw_logo(draw, MARGIN, 552, 48)
+    draw.text((MARGIN + 64, 552 + 24), site_name, font=fonts.bold.at(36), fill=TEAL, anchor="lm")
+    return image
+
+
+def render_card(kicker: str, title: str, site_name: str, fonts: CjkFonts) -> Image.Image:
+    """The card image (palette colours): category pill, title, and a footer with the logo and site name."""
+    image = _base(site_name, fonts).copy()
+    draw = ImageDraw.Draw(image)
     if kicker:
         font = fonts.bold.at(34)
         kicker = clamp_lines(balanced_wrap(kicker, font.getlength, WIDTH - 2 * MARGIN - 48), 1,
@@ -107,9 +120,6 @@ def render_card(kicker: str, title: str, site_name: str, fonts: CjkFonts) -> Ima
         draw.rounded_rectangle((MARGIN, 64, right, 64 + 64), radius=32, fill=TEAL)
         draw.text((MARGIN + 24, 64 + 32), kicker, font=font, fill=WHITE, anchor="lm")
     draw_lines(draw, title_block(kicker, title, fonts), fonts.bold, INK)
-    draw.line((MARGIN, 530, WIDTH - MARGIN, 530), fill=LINE, width=2)
-    draw_logo(draw, MARGIN, 552, 48)
-    draw.text((MARGIN + 64, 552 + 24), site_name, font=fonts.bold.at(36), fill=TEAL, anchor="lm")
     return to_palette(image, PALETTE)
 
 

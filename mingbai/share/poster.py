@@ -8,6 +8,8 @@ Drawn with Pillow for the same reasons as the cards (see ``cards.py``), sharing 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PIL import Image, ImageDraw
 
 from .cards import BACKGROUND, INK, LINE, MUTED, TEAL, WHITE, TextBlock, draw_lines, fit_text
@@ -38,13 +40,33 @@ def poster_blocks(category: str, title: str, answer: str, fonts: CjkFonts) -> tu
     return title_block, TextBlock(lines, size, MARGIN, top, step)
 
 
-def render_poster(category: str, title: str, answer: str, link: str, site_name: str,
-                  fonts: CjkFonts) -> Image.Image:
-    """The poster image (palette colours); ``link`` is encoded in the QR code and printed below it."""
+@lru_cache(maxsize=8)
+def _base(site_name: str, fonts: CjkFonts, code_width: int) -> Image.Image:
+    """What every poster of a site shares (header, QR panel and its captions), drawn once per process and
+    copied: it was a fifth of the drawing time of each poster. The captions sit right of the QR code,
+    whose width depends on the link's length, hence the key."""
     image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, WIDTH, 150), fill=TEAL)
     draw.text((MARGIN, 75), site_name, font=fonts.bold.at(52), fill=WHITE, anchor="lm")
+    draw.rounded_rectangle((MARGIN - 20, PANEL_TOP, WIDTH - MARGIN + 20, HEIGHT - 56), radius=24, fill=WHITE,
+                           outline=LINE, width=2)
+    top = PANEL_TOP + (HEIGHT - 56 - PANEL_TOP - code_width) // 2
+    x = MARGIN + code_width + 40
+    draw.text((x, top + 40), "扫码阅读全文", font=fonts.bold.at(44), fill=INK, anchor="la")
+    draw.text((x, top + 120), "法规依据和下一步怎么做", font=fonts.regular.at(30), fill=MUTED, anchor="la")
+    draw.text((x, top + 164), "都写在文章里", font=fonts.regular.at(30), fill=MUTED, anchor="la")
+    return image
+
+
+def render_poster(category: str, title: str, answer: str, link: str, site_name: str,
+                  fonts: CjkFonts) -> Image.Image:
+    """The poster image (palette colours); ``link`` is encoded in the QR code and printed below it."""
+    code = qr_image(link, QR_SIZE)
+    top = PANEL_TOP + (HEIGHT - 56 - PANEL_TOP - code.height) // 2
+    x = MARGIN + code.width + 40
+    image = _base(site_name, fonts, code.width).copy()
+    draw = ImageDraw.Draw(image)
     font = fonts.bold.at(34)
     draw.rounded_rectangle((MARGIN, 196, MARGIN + 48 + round(font.getlength(category)), 196 + 64), radius=32,
                            fill=PILL)
@@ -55,16 +77,7 @@ def render_poster(category: str, title: str, answer: str, link: str, site_name: 
     draw.rectangle((MARGIN, label_y + 4, MARGIN + 8, label_y + 40), fill=TEAL)
     draw.text((MARGIN + 24, label_y), "先说结论", font=fonts.bold.at(36), fill=TEAL, anchor="la")
     draw_lines(draw, answer_block, fonts.regular, INK)
-
-    draw.rounded_rectangle((MARGIN - 20, PANEL_TOP, WIDTH - MARGIN + 20, HEIGHT - 56), radius=24, fill=WHITE,
-                           outline=LINE, width=2)
-    code = qr_image(link, QR_SIZE)
-    top = PANEL_TOP + (HEIGHT - 56 - PANEL_TOP - code.height) // 2
     image.paste(code, (MARGIN, top))
-    x = MARGIN + code.width + 40
-    draw.text((x, top + 40), "扫码阅读全文", font=fonts.bold.at(44), fill=INK, anchor="la")
-    draw.text((x, top + 120), "法规依据和下一步怎么做", font=fonts.regular.at(30), fill=MUTED, anchor="la")
-    draw.text((x, top + 164), "都写在文章里", font=fonts.regular.at(30), fill=MUTED, anchor="la")
     width = WIDTH - MARGIN - x
     lines, size, step = fit_text(link, fonts.regular, width, 80, range(30, 19, -2), 1.3)
     draw_lines(draw, TextBlock(lines, size, x, top + 220, step), fonts.regular, TEAL)
