@@ -30,6 +30,18 @@ WORKERS = 2  # the build machines have two cores; MkDocs keeps rendering pages i
 log = logging.getLogger("mkdocs.plugins.mingbai.share")
 
 
+def _lower_priority() -> None:
+    """Runs in each worker first: yield the CPU to the MkDocs process, which is the build's critical path.
+
+    Images are only needed at the very end of a build, and MkDocs renders in one process: when both
+    want the two cores, rendering should win, and the workers draw in whatever time is left (the build
+    waits for them only if they are not done by the end)."""
+    try:
+        os.nice(10)
+    except OSError:
+        pass
+
+
 def _draw_and_store(draw: Callable[[], Image.Image], path: Path) -> None:
     """Runs in a worker: draw one image and store it in the cache folder (atomically, see ``store``)."""
     store(draw(), path)
@@ -51,7 +63,7 @@ class DrawPool:
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("forkserver" if "forkserver" in methods else None)
             try:
-                self._executor = ProcessPoolExecutor(self.workers, mp_context=context)
+                self._executor = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_lower_priority)
             except (OSError, ValueError, NotImplementedError) as error:
                 log.info("share: drawing serially, no process pool (%s)", error)
                 self._failed = True
