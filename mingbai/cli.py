@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import http.server
 import os
 import sys
 from pathlib import Path
@@ -79,6 +78,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     status = cmd_build(args)
     if status:
         return status
+    import http.server  # only this command serves; the others should not pay for importing it
+
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(Path(args.root) / "site"))
     with http.server.ThreadingHTTPServer((args.host, args.port), handler) as server:
         print(f"Serving on http://{args.host}:{args.port}/ (Ctrl+C to stop)")

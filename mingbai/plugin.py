@@ -26,9 +26,9 @@ from .related import RelatedFinder
 from .render import decorate, fill_related
 from .search.analysis import segment_han, setup_project
 from .search_assets import write_search_assets  # compact browser search index (issue 7)
-from .share import ShareSite  # sharing (issue 5)
 from .share.popular import popular_guides
 from .share.shortlinks import redirect_targets
+from .share.site import ShareSite  # sharing (issue 5)
 from .toolpages import expand_tool_markers  # tools (issue 6)
 from .tools import ToolData, load_tools  # tools (issue 6)
 from .urls import load_registry

@@ -8,8 +8,7 @@ Modules: ``meta`` (Open Graph and Twitter tags), ``cards`` and ``poster`` (image
 (Chinese line breaking for them), ``fonts``, ``cache`` (skip unchanged images), ``qr``, ``feeds``
 (Atom and robots.txt), ``shortlinks`` (``/s/<id>/``), ``popular`` (404 page list), and ``site``,
 which the MkDocs plugin calls.
+
+Nothing is imported here: ``mingbai.project`` reads ``share.popular``, and a one-shot command such as
+``mingbai search`` should not load Pillow, numpy and the QR writer for it. Import ``share.site``.
 """
-
-from .site import PageShare, SharePanel, ShareSite
-
-__all__ = ["PageShare", "SharePanel", "ShareSite"]
