@@ -163,9 +163,12 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
         self.share = self._share(project, config, articles)
 
     def stop_sharing(self) -> None:
-        """Stop the drawing workers; ``on_post_build`` has collected their images if the build got there."""
+        """Stop the drawing workers (``on_post_build`` has collected their images if the build got there)
+        and forget this build's sharing state and related lists, so a reused plugin starts afresh."""
         if self.share is not None:
             self.share.close()
+        self.share = None
+        self._related_lists = None
 
     @staticmethod
     def _share(project: Project, config: MkDocsConfig, articles: list[Article]) -> ShareSite:
