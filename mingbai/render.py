@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from html import escape as html_escape
 
 from .articles import Article
+from .urls import relative_url
 
 DISCLAIMER_URI = "about/disclaimer.md"
 #: Where 相关阅读's list goes when the lists are computed while MkDocs renders (``search/background.py``):
@@ -105,10 +106,9 @@ def fill_related(html: str, page_url: str, related: list[Article]) -> str:
     HTML Markdown makes of ``related_section(article, related)``; no list removes the heading too."""
     if not related:
         return _RELATED_HEADING.sub("", html, count=1)
-    here = page_url.strip("/")
     items = []
     for other in related:
-        href = posixpath.relpath(other.url.strip("/"), here or ".") + "/"
+        href = relative_url(page_url, other.url)
         items.append(f'<li><a href="{html_escape(href)}">{html_escape(other.list_label(), quote=False)}</a></li>')
     block = '<div class="mb-list mb-related">\n<ul>\n' + "\n".join(items) + "\n</ul>\n</div>"
     return _PLACEHOLDER_LINE.sub(lambda _: block, html, count=1)

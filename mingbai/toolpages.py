@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import posixpath
 import re
 from html import escape
 from pathlib import Path
@@ -24,7 +23,7 @@ from .pages import MarkerError
 from .render import chinese_date
 from .tooldata import Quote
 from .tools import VERDICTS, RuleBook, ToolData
-from .urls import page_url
+from .urls import page_url, relative_url
 
 TOOL_MARKER = re.compile(r"<!--\s*mingbai:tool\s+([a-z-]+)\s*-->")
 INPUT_MODES = {"money": "decimal", "count": "numeric", "digits": "numeric", "phone": "tel"}
@@ -32,9 +31,7 @@ INPUT_MODES = {"money": "decimal", "count": "numeric", "digits": "numeric", "pho
 
 def _href(page_uri: str, target: str) -> str:
     """The built URL of a ``.md`` link, relative to the built page (raw HTML is not rewritten by MkDocs)."""
-    uri = resolve(page_uri, target) or target
-    here, there = page_url(page_uri), page_url(uri)
-    return posixpath.relpath(there, here).rstrip("/") + "/"
+    return relative_url(page_url(page_uri), page_url(resolve(page_uri, target) or target))
 
 
 def _title(docs: Path, page_uri: str, target: str) -> str:

@@ -8,6 +8,7 @@ site must be covered by a redirect, and a new page must be registered before it 
 from __future__ import annotations
 
 import os
+import posixpath
 import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -34,6 +35,13 @@ def page_url(src_uri: str) -> str:
     if stem.endswith("/index"):
         stem = stem.removesuffix("/index")
     return f"/{stem}/"
+
+
+def relative_url(here: str, there: str) -> str:
+    """The link from the page at site URL ``here`` to the page at ``there`` (both ``/a/b/`` or ``/``), as
+    MkDocs writes it with directory URLs: ``/rights/x/`` → ``/basics/y/`` is ``../../basics/y/``. For
+    links in HTML that MkDocs does not rewrite (generated lists, tool pages, short-link pages)."""
+    return posixpath.relpath(there.strip("/") or ".", here.strip("/") or ".") + "/"
 
 
 def short_id(number: int) -> str:

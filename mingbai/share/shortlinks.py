@@ -10,11 +10,11 @@ URLs that the URL check reads; short ids live in the registry instead.
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
 
+from ..urls import relative_url
 from .meta import absolute
 
 PREFIX = "s"
@@ -61,7 +61,7 @@ def redirect_page(link: ShortLink, site_url: str, label: str, site_name: str,
     if link.target.startswith(("http://", "https://")):
         href = canonical = link.target
     else:
-        href = posixpath.relpath(link.target, link.url.rstrip("/")) + "/"
+        href = relative_url(link.url, link.target)
         canonical = absolute(site_url, link.target)
     tags = "".join(f'<meta {attr}="{escape(key)}" content="{escape(value)}">\n' for attr, key, value in meta)
     return (
