@@ -53,7 +53,7 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
         # Related lists computed in another process while MkDocs renders (``mingbai build``); when set,
         # articles get a placeholder that ``on_page_context`` fills in (see ``search/background.py``).
         self._related_lists: Callable[[], dict[str, list[str]]] | None = None
-        self._by_key: dict[str, Article] | None = None
+        self._by_key: dict[str, Article] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Project(Path(config.config_file_path).parent)
@@ -62,7 +62,7 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
         if problems:
             raise PluginError("content problems (run `mingbai check`):\n" + "\n".join(map(str, problems)))
         self.articles = {a.src_uri: a for a in articles}
-        self._by_key = None
+        self._by_key = {a.key: a for a in articles}
         self.tools, tool_problems = load_tools(project.root)  # tools (issue 6)
         if tool_problems:
             raise PluginError("tool data problems (run `mingbai check`):\n" + "\n".join(map(str, tool_problems)))
@@ -74,7 +74,7 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
             tags.config.tags_allowed = {Tag(name) for name in taxonomy.tags}
         config.markdown_extensions.append(GlossaryExtension(self._glossary_terms(project)))
         config.nav = self._nav(project)
-        inline = self.config.related and self._related_lists is None
+        inline = self.config.related and not self._deferred_related
         self.related = RelatedFinder(project, articles) if inline else None
         if self.share is None:  # `mingbai build` starts it earlier (start_sharing)
             self.share = self._share(project, config, articles)
@@ -118,7 +118,7 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
         uri = page.file.src_uri
         article = self.articles.get(uri)
         if article is not None:
-            if self._related_lists is not None and self.config.related:
+            if self._deferred_related:
                 return decorate(article, markdown, None)  # filled in by on_page_context
             related = self.related.for_article(article) if self.related else []
             return decorate(article, markdown, related)
@@ -128,6 +128,11 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
                                   popular=self._popular)
         except MarkerError as error:
             raise PluginError(str(error)) from error
+
+    @property
+    def _deferred_related(self) -> bool:
+        """Related lists on, and computed elsewhere (``use_related``): placeholder now, list later."""
+        return self.config.related and self._related_lists is not None
 
     def use_related(self, lists: Callable[[], dict[str, list[str]]]) -> None:
         """Take the related lists from ``lists`` (article key → keys, called when first needed) instead
@@ -142,8 +147,6 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
             lists = self._related_lists()
         except RuntimeError as error:
             raise PluginError(f"search index and related lists: {error}") from error
-        if self._by_key is None:
-            self._by_key = {a.key: a for a in self.articles.values()}
         related = [self._by_key[key] for key in lists.get(article.key, []) if key in self._by_key]
         page.content = fill_related(page.content or "", page.url, related)
         if not related:
@@ -186,7 +189,7 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
                         ) -> dict[str, Any]:
         assert self.share is not None
         article = self.articles.get(page.file.src_uri)
-        if article is not None and self._related_lists is not None and self.config.related:
+        if article is not None and self._deferred_related:
             self._fill_related(page, article)
         url = "/" + page.url
         context["mb_share"] = self.share.page(url, page.title or "", str(page.meta.get("description") or ""))
