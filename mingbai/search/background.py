@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..project import Project
 from ..related import RelatedFinder
+from ..workers import worker_context
 from .indexer import build_index
 
 
@@ -51,9 +52,7 @@ class IndexJob:
         self._result: dict[str, list[str]] | None = None
         self._process: multiprocessing.process.BaseProcess | None = None
         self._pipe: Connection | None = None
-        methods = multiprocessing.get_all_start_methods()
-        # forkserver: the worker starts clean, not as a copy of this process and its threads
-        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else None)
+        context = worker_context()
         try:
             receive, send = context.Pipe(duplex=False)
             self._process = context.Process(target=_work, args=(project.root, dest, send), daemon=True)

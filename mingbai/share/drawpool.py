@@ -13,7 +13,6 @@ cannot start or breaks, simply falls back to drawing here.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import pickle
 from collections.abc import Callable
@@ -23,6 +22,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from ..workers import worker_context
 from .cache import ImageCache, store
 
 WORKERS = 2  # the build machines have two cores; MkDocs keeps rendering pages in this process meanwhile
@@ -58,10 +58,7 @@ class DrawPool:
 
     def _start(self) -> ProcessPoolExecutor | None:
         if self._executor is None and not self._failed:
-            # forkserver: workers start from a clean process, not a copy of this one (its threads, its
-            # open files, a test's monkeypatches); the default start method where it is missing.
-            methods = multiprocessing.get_all_start_methods()
-            context = multiprocessing.get_context("forkserver" if "forkserver" in methods else None)
+            context = worker_context()
             try:
                 self._executor = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_lower_priority)
             except (OSError, ValueError, NotImplementedError) as error:
