@@ -11,7 +11,16 @@ STAMP  := $(VENV)/.installed
 LAWS   ?= $(wildcard ../shared/laws)
 LAWSARG := $(if $(LAWS),--laws $(LAWS),)
 
-.PHONY: install node budgets serve build check test lint clean
+.PHONY: install node system-serve system-test budgets serve build check test lint clean
+
+# Debian packages (setup/system-packages.txt): the missing ones are installed as root, through
+# password-less sudo, or named in one message with the exact apt-get command. Checked on every run
+# (one dpkg-query call), since a stamp file cannot see a package removed behind its back.
+system-serve:
+	@$(PYTHON) setup/system_packages.py serve
+
+system-test:
+	@$(PYTHON) setup/system_packages.py test
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -24,21 +33,21 @@ install: $(STAMP)
 # Node tools for the browser checks (axe-core) and scripts/budgets.py (Lighthouse), pinned in
 # package-lock.json; reinstalled whenever it changes. --ignore-scripts: nothing is fetched at install.
 NODE_STAMP := node_modules/.installed
-$(NODE_STAMP): package.json package-lock.json
+$(NODE_STAMP): package.json package-lock.json | system-test
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
 node: $(NODE_STAMP)
 
 ## budgets: measure page weight, search index, Lighthouse and build time against the budgets (slow)
-budgets: install node
+budgets: system-test install node
 	$(BIN)/python scripts/budgets.py
 
 ## serve: install, check the content, build index and site, serve on http://127.0.0.1:8000
-serve: install
+serve: system-serve install
 	$(BIN)/mingbai serve $(LAWSARG) --host 127.0.0.1 --port 8000
 
-build: install
+build: system-serve install
 	$(BIN)/mingbai build $(LAWSARG)
 
 check: install
@@ -48,7 +57,7 @@ lint: install
 	$(BIN)/ruff check mingbai scripts tests
 
 ## test: install and run the whole suite (lint, content check, pytest incl. browser tests)
-test: install node
+test: system-test install node
 	$(BIN)/ruff check mingbai scripts tests
 	$(BIN)/mingbai check $(LAWSARG)
 	node --test tests/js/*.test.mjs  # tools (issue 6): the browser tools' formulas (node's built-in runner)
