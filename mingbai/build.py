@@ -7,6 +7,7 @@ A failed build must leave the previous ``site/`` and ``search_index/`` exactly a
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -16,6 +17,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException, PluginError
 
+from . import settings
 from .plugin import MingbaiPlugin
 from .problems import ContentError
 from .project import Project, check_project
@@ -94,6 +96,12 @@ def build_site(project: Project, laws_dir: Path | None = None, site_dir: Path | 
     plugin = None
     job = None
     try:
+        address = os.environ.get(settings.SITE_URL_ENV)
+        if address is not None:  # said here, before MkDocs rejects it with a vaguer message
+            try:
+                settings.check_site_url(address)
+            except settings.SettingError as error:
+                raise BuildError(f"{error} (from {settings.SITE_URL_ENV})") from None
         config, config_error = _load_config(project, tmp_site)
         plugin = _plugin(config)
         _start_sharing(plugin, config)
@@ -103,6 +111,10 @@ def build_site(project: Project, laws_dir: Path | None = None, site_dir: Path | 
             raise ContentError(errors)
         if config is None:
             raise BuildError(config_error)
+        try:
+            notices = [w for w in [settings.loopback_warning(settings.check_site_url(config.site_url or ""))] if w]
+        except settings.SettingError as error:
+            raise BuildError(f"{error} (set it with --site-url or {settings.SITE_URL_ENV})") from None
         # The Whoosh index and the related lists are made in a second process while MkDocs renders;
         # the plugin fills the lists in once every page's Markdown is rendered (search/background.py).
         job = IndexJob(project, tmp_index)
@@ -130,4 +142,4 @@ def build_site(project: Project, laws_dir: Path | None = None, site_dir: Path | 
             plugin.stop_sharing()  # a build that failed before MkDocs ran leaves no drawing workers behind
         shutil.rmtree(tmp_site, ignore_errors=True)
         shutil.rmtree(tmp_index, ignore_errors=True)
-    return [str(p) for p in problems if p.warning]
+    return notices + [str(p) for p in problems if p.warning]

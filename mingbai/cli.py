@@ -11,6 +11,7 @@ import os
 import sys
 from pathlib import Path
 
+from . import settings
 from .problems import ContentError, Problem
 from .project import Project, check_project
 from .urls import update_registry
@@ -42,6 +43,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .build import BuildError, build_site
 
     project = Project(args.root)
+    if getattr(args, "site_url", None):
+        try:
+            os.environ[settings.SITE_URL_ENV] = settings.check_site_url(args.site_url)
+        except settings.SettingError as error:
+            print(f"mingbai build: {error}", file=sys.stderr)
+            return 2
     try:
         warnings = build_site(project, args.laws)
     except ContentError as error:
@@ -102,6 +109,8 @@ def parser() -> argparse.ArgumentParser:
 
     build = sub.add_parser("build", help="check, then build site/ and search_index/ atomically")
     build.add_argument("--laws", type=Path, help="folder of law texts to verify quotes against")
+    build.add_argument("--site-url", help=f"the public address for deployment (default: ${settings.SITE_URL_ENV}, "
+                       "else mkdocs.yml's loopback address, which prints a warning)")
     build.set_defaults(func=cmd_build)
 
     serve = sub.add_parser("serve", help="build, then serve site/ on 127.0.0.1")
@@ -127,7 +136,11 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
     args = parser().parse_args(argv)
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except settings.SettingError as error:  # e.g. MINGBAI_TODAY that is not a date
+        print(f"mingbai: {error}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -193,8 +193,21 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
             self._fill_related(page, article)
         url = "/" + page.url
         context["mb_share"] = self.share.page(url, page.title or "", str(page.meta.get("description") or ""))
-        page.update_date = self.share.lastmod(url) or page.update_date  # sitemap lastmod = reviewed
         return context
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """Give every page its sitemap date now: MkDocs renders sitemap.xml before any page's template,
+        so a date set later (in ``on_page_context``) never reaches it. An article's date is when it
+        was reviewed; a category's and the home page's, their newest article's; any other page gets
+        none (MkDocs' default would be the build day, which says nothing and changes every day)."""
+        if self.share is None:
+            return env
+        pages = [f.page for f in files.documentation_pages() if f.page is not None]
+        dates = {id(page): self.share.lastmod("/" + page.url) or "" for page in pages}
+        if any(dates.values()):  # MkDocs dates sitemap.xml.gz by the newest page: it needs one
+            for page in pages:
+                page.update_date = dates[id(page)]
+        return env
 
     def on_template_context(self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig,
                             ) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from . import settings
 from .articles import Article, load_articles
 from .checks import check_across, check_body, check_fields, check_sources
 from .laws import LawLibrary
@@ -109,7 +110,7 @@ class Project:
 def check_project(project: Project, laws_dir: Path | None = None,
                   today: dt.date | None = None) -> list[Problem]:
     """Every content problem in the project, errors and warnings, sorted by place."""
-    today = today or dt.date.today()
+    today = today or settings.today()
     articles, problems = project.articles()
     for article in articles:
         problems += check_fields(article, project.taxonomy, today)
