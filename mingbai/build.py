@@ -62,10 +62,12 @@ def _swap_in(pairs: list[tuple[Path, Path]]) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
-def _load_config(project: Project, site_dir: Path) -> tuple[MkDocsConfig | None, str | None]:
+def _load_config(project: Project, site_dir: Path, site_url: str | None = None,
+                 ) -> tuple[MkDocsConfig | None, str | None]:
     """MkDocs' validated config, or None and why it cannot be loaded."""
+    overrides = {"site_url": site_url} if site_url else {}
     try:
-        return load_config(str(project.mkdocs_yml), site_dir=str(site_dir), strict=True), None
+        return load_config(str(project.mkdocs_yml), site_dir=str(site_dir), strict=True, **overrides), None
     except (MkDocsException, OSError, SystemExit) as error:
         return None, f"mkdocs.yml cannot be loaded: {error}"
 
@@ -87,8 +89,10 @@ def _start_sharing(plugin: MingbaiPlugin | None, config: MkDocsConfig | None) ->
 
 
 def build_site(project: Project, laws_dir: Path | None = None, site_dir: Path | None = None,
-               index_dir: Path | None = None) -> list[str]:
-    """Check, then build site and index atomically. Returns the warnings worth showing."""
+               index_dir: Path | None = None, site_url: str | None = None) -> list[str]:
+    """Check, then build site and index atomically. Returns the warnings worth showing.
+
+    ``site_url`` (``--site-url``) wins over MINGBAI_SITE_URL, which wins over mkdocs.yml's default."""
     site_dir = site_dir or project.root / "site"
     index_dir = index_dir or project.root / "search_index"
     tmp_site = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
@@ -96,13 +100,14 @@ def build_site(project: Project, laws_dir: Path | None = None, site_dir: Path | 
     plugin = None
     job = None
     try:
-        address = os.environ.get(settings.SITE_URL_ENV)
+        address = site_url if site_url is not None else os.environ.get(settings.SITE_URL_ENV)
         if address is not None:  # said here, before MkDocs rejects it with a vaguer message
             try:
-                settings.check_site_url(address)
+                address = settings.check_site_url(address)
             except settings.SettingError as error:
-                raise BuildError(f"{error} (from {settings.SITE_URL_ENV})") from None
-        config, config_error = _load_config(project, tmp_site)
+                origin = "--site-url" if site_url is not None else settings.SITE_URL_ENV
+                raise BuildError(f"{error} (from {origin})") from None
+        config, config_error = _load_config(project, tmp_site, address if site_url is not None else None)
         plugin = _plugin(config)
         _start_sharing(plugin, config)
         problems = check_project(project, laws_dir)

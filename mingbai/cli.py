@@ -43,14 +43,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .build import BuildError, build_site
 
     project = Project(args.root)
-    if getattr(args, "site_url", None):
-        try:
-            os.environ[settings.SITE_URL_ENV] = settings.check_site_url(args.site_url)
-        except settings.SettingError as error:
-            print(f"mingbai build: {error}", file=sys.stderr)
-            return 2
     try:
-        warnings = build_site(project, args.laws)
+        warnings = build_site(project, args.laws, site_url=getattr(args, "site_url", None))
     except ContentError as error:
         return _report(error.problems)
     except BuildError as error:

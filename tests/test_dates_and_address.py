@@ -104,4 +104,5 @@ def test_cli_site_url_option_sets_the_address(make_project: MakeProject, monkeyp
     out = capsys.readouterr().out
     assert status == 0 and "loopback" not in out
     assert "https://mingbai.example.org/sub/" in Path(project.root / "site" / "sitemap.xml").read_text(encoding="utf-8")
-    assert main(["--root", str(project.root), "build", "--site-url", "ftp://x"]) == 2
+    assert main(["--root", str(project.root), "build", "--site-url", "ftp://x"]) == 1
+    assert "site URL 'ftp://x' must be an absolute http(s) address" in capsys.readouterr().err
