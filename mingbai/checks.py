@@ -107,7 +107,7 @@ def check_body(article: Article) -> list[Problem]:
     if not CAUTION_HEADING.search(body):
         out.append(Problem(article.display, article.meta.body_line,
                            "no '常见误区' or '注意事项' section (a ## heading naming one is required)"))
-    lines = article.path.read_text(encoding="utf-8").split("\n")
+    lines = article.text.split("\n")
     for number, line in enumerate(lines, start=1):
         for match in LOOKALIKE.finditer(line):
             out.append(Problem(article.display, number,

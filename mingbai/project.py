@@ -80,7 +80,8 @@ class Project:
 
     def page_uris(self, articles: list[Article]) -> set[str]:
         """docs-relative paths of every page the site will have, written or generated."""
-        written = {p.relative_to(self.docs).as_posix() for p in self.docs.rglob("*.md")}
+        # Only real files are pages: a folder or a dangling link named *.md is reported by the checks.
+        written = {p.relative_to(self.docs).as_posix() for p in self.docs.rglob("*.md") if p.is_file()}
         return written | set(generated_pages(self.taxonomy, articles))
 
     def current_urls(self, articles: list[Article]) -> dict[str, str]:
