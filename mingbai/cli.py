@@ -117,9 +117,11 @@ def parser() -> argparse.ArgumentParser:
     urls.add_argument("--update", action="store_true")
     urls.set_defaults(func=cmd_urls)
 
+    from .editing.commands import register as register_editing
     from .search.command import register
 
     register(sub)
+    register_editing(sub)
     return main
 
 
