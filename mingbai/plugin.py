@@ -185,6 +185,18 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
         except (RuntimeError, ValueError) as error:  # no CJK font, no site_url
             raise PluginError(str(error)) from error
 
+    def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """Sitemap dates are when the facts were reviewed (``ShareSite.lastmod``), not the build date.
+
+        Set here because MkDocs renders ``sitemap.xml`` before it builds any page: a date set in
+        ``on_page_context`` came too late and the sitemap showed the build day instead.
+        """
+        assert self.share is not None
+        for file in files.documentation_pages():
+            if file.page is not None:
+                file.page.update_date = self.share.lastmod("/" + file.page.url) or file.page.update_date
+        return nav
+
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any,
                         ) -> dict[str, Any]:
         assert self.share is not None
@@ -193,7 +205,6 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
             self._fill_related(page, article)
         url = "/" + page.url
         context["mb_share"] = self.share.page(url, page.title or "", str(page.meta.get("description") or ""))
-        page.update_date = self.share.lastmod(url) or page.update_date  # sitemap lastmod = reviewed
         return context
 
     def on_template_context(self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig,
