@@ -201,6 +201,18 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
         except (RuntimeError, ValueError) as error:  # no CJK font, no site_url
             raise PluginError(str(error)) from error
 
+    def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """Sitemap dates are when the facts were reviewed (``ShareSite.lastmod``), not the build date.
+
+        Set here because MkDocs renders ``sitemap.xml`` before it builds any page: a date set in
+        ``on_page_context`` came too late and the sitemap showed the build day instead.
+        """
+        assert self.share is not None
+        for file in files.documentation_pages():
+            if file.page is not None:
+                file.page.update_date = self.share.lastmod("/" + file.page.url) or file.page.update_date
+        return nav
+
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any,
                         ) -> dict[str, Any]:
         assert self.share is not None

@@ -51,3 +51,5 @@ def test_civil_code_is_read_across_its_books() -> None:
     # the books added to laws/ later (物权、婚姻家庭、继承、侵权责任) are part of the same law
     assert quote_in("属于夫妻共同债务", law.article_text("第一千零六十四条") or "")
     assert quote_in("以所得遗产实际价值为限", law.article_text("第一千一百六十一条") or "")
+    assert quote_in("请求人民法院拍卖、变卖抵押财产", law.article_text("第四百一十条") or "")
+    assert quote_in("扣留侵权人的财物等合理措施", law.article_text("第一千一百七十七条") or "")
