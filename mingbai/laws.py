@@ -13,8 +13,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# A law whose text is split over several files (the Civil Code is kept book by book).
-SPLIT_LAWS: dict[str, tuple[str, ...]] = {"民法典": ("总则", "合同编", "人格权编")}
+# A law whose text is split over several files (the Civil Code is kept book by book; a book missing
+# from the folder is simply skipped, so an older copy of the law texts still loads).
+SPLIT_LAWS: dict[str, tuple[str, ...]] = {
+    "民法典": ("总则", "物权编", "合同编", "人格权编", "婚姻家庭编", "继承编", "侵权责任编"),
+}
 
 _NUM = "零一二三四五六七八九十百千"
 ARTICLE_HEAD = re.compile(rf"^(第[{_NUM}]+条(?:之[{_NUM}]+)?)[\s　]")
