@@ -14,6 +14,7 @@ from pathlib import Path
 from . import settings
 from .problems import ContentError, Problem
 from .project import Project, check_project
+from .taxonomy import TaxonomyError
 from .urls import update_registry
 
 
@@ -137,6 +138,11 @@ def main(argv: list[str] | None = None) -> int:
     except settings.SettingError as error:  # e.g. MINGBAI_TODAY that is not a date
         print(f"mingbai: {error}", file=sys.stderr)
         return 2
+    except TaxonomyError as error:  # every command needs the taxonomy: its problems, located, all at once
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(error.problems)} problem(s) found.", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -6,11 +6,20 @@ user dictionary, category pages, nav, hover definitions) is computed here from `
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 import yaml
+
+
+class TaxonomyError(ValueError):
+    """taxonomy.yml cannot be used; ``problems`` are ``taxonomy.yml:line: message`` lines, all of them."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
 
 
 @dataclass(frozen=True)
@@ -45,8 +54,18 @@ class Taxonomy:
 
     @classmethod
     def load(cls, path: Path) -> Taxonomy:
-        """Read and validate the file; a malformed taxonomy is a configuration error, so raise."""
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        """Read and validate the file; a malformed taxonomy is a configuration error, so raise
+        TaxonomyError with every problem as ``taxonomy.yml:line: message``."""
+        where = path.name
+        try:
+            text = path.read_text(encoding="utf-8")
+            data = yaml.safe_load(text) or {}
+        except (OSError, UnicodeDecodeError) as error:
+            raise TaxonomyError([f"{where}:1: cannot be read: {error}"]) from error
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            raise TaxonomyError([f"{where}:{mark.line + 1 if mark else 1}: invalid YAML: "
+                                 f"{getattr(error, 'problem', None) or error}"]) from error
         try:
             categories = [Category(c["label"], c["folder"], c["scope"]) for c in data["categories"]]
             glossary = [
@@ -61,12 +80,21 @@ class Taxonomy:
                 dictionary=[str(w) for w in data.get("dictionary") or []],
                 popular=[str(k) for k in data.get("popular") or []],
             )
-        except (KeyError, TypeError) as error:
-            raise ValueError(f"{path}: malformed taxonomy: {error!r}") from error
-        taxonomy._validate(path)
+        except (KeyError, TypeError, AttributeError) as error:
+            raise TaxonomyError([f"{where}:1: malformed taxonomy: {error!r}"]) from error
+        taxonomy._validate(path, text)
         return taxonomy
 
-    def _validate(self, path: Path) -> None:
+    def _validate(self, path: Path, text: str = "") -> None:
+        lines = text.split("\n")
+        problems: list[str] = []
+
+        def line_of(value: str, occurrence: int) -> int:
+            """The line where ``value`` stands for the ``occurrence``-th time (1 if not found)."""
+            pattern = re.compile(rf"^\s*-?\s*(?:\w+:\s*)?['\"]?{re.escape(value)}['\"]?\s*(?:#.*)?$")
+            found = [n for n, line in enumerate(lines, start=1) if pattern.match(line)]
+            return found[occurrence - 1] if len(found) >= occurrence else (found[-1] if found else 1)
+
         for name, values in (
             ("category label", [c.label for c in self.categories]),
             ("category folder", [c.folder for c in self.categories]),
@@ -74,15 +102,18 @@ class Taxonomy:
             ("glossary term", [g.term for g in self.glossary]),
             ("popular guide", self.popular),
         ):
-            seen: set[str] = set()
+            seen: dict[str, int] = {}
             for value in values:
-                if value in seen:
-                    raise ValueError(f"{path}: duplicate {name} {value!r}")
-                seen.add(value)
+                seen[value] = seen.get(value, 0) + 1
+                if seen[value] == 2:
+                    problems.append(f"{path.name}:{line_of(value, 2)}: duplicate {name} {value!r}")
         folders = {c.folder for c in self.categories}
         for key in self.popular:  # share (issue 5): whether the article exists is `mingbai check`'s job
             if key.count("/") != 1 or key.split("/")[0] not in folders:
-                raise ValueError(f"{path}: popular guide {key!r} must be folder/slug with a category folder")
+                problems.append(f"{path.name}:{line_of(key, 1)}: popular guide {key!r} must be folder/slug "
+                                "with a category folder")
+        if problems:
+            raise TaxonomyError(problems)
 
     @cached_property
     def by_label(self) -> dict[str, Category]:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 from support import ROOT
 
+from mingbai.cli import main
 from mingbai.project import Project
-from mingbai.taxonomy import Taxonomy
+from mingbai.taxonomy import Taxonomy, TaxonomyError
 
 
 def test_real_taxonomy_shape() -> None:
@@ -33,11 +35,25 @@ def test_jieba_dictionary_is_derived_from_tags_glossary_and_synonyms() -> None:
     assert all(len(line.split()) == 2 for line in lines)
 
 
-def test_duplicate_tag_is_rejected(tmp_path: Path) -> None:
+def test_duplicates_are_rejected_all_at_once_with_their_lines(tmp_path: Path) -> None:
     text = (ROOT / "taxonomy.yml").read_text(encoding="utf-8").replace("  - 网贷\n", "  - 网贷\n  - 网贷\n", 1)
+    text = text.replace("  - term: 逾期\n", "  - term: 逾期\n    definition: 重复。\n  - term: 逾期\n", 1)
     (tmp_path / "taxonomy.yml").write_text(text, encoding="utf-8")
-    with pytest.raises(ValueError, match="duplicate tag '网贷'"):
+    lines = text.split("\n")
+    with pytest.raises(TaxonomyError) as error:
         Taxonomy.load(tmp_path / "taxonomy.yml")
+    tag_line = lines.index("  - 网贷", lines.index("  - 网贷") + 1) + 1
+    term_line = lines.index("  - term: 逾期", lines.index("  - term: 逾期") + 1) + 1
+    assert error.value.problems == [f"taxonomy.yml:{tag_line}: duplicate tag '网贷'",
+                                    f"taxonomy.yml:{term_line}: duplicate glossary term '逾期'"]
+
+
+def test_broken_yaml_is_located_not_a_traceback(tmp_path: Path, capsys) -> None:
+    shutil.copytree(ROOT / "docs" / "about", tmp_path / "docs" / "about")
+    (tmp_path / "taxonomy.yml").write_text("categories:\n  - label: [逾期\n", encoding="utf-8")
+    assert main(["--root", str(tmp_path), "check"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("taxonomy.yml:3: invalid YAML: ") and err.rstrip().endswith("1 problem(s) found.")
 
 
 def test_built_site_derives_tags_allowed_and_nav(real_site) -> None:
