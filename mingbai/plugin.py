@@ -29,8 +29,8 @@ from .search_assets import write_search_assets  # compact browser search index (
 from .share.popular import popular_guides
 from .share.shortlinks import redirect_targets
 from .share.site import ShareSite  # sharing (issue 5)
-from .toolpages import expand_tool_markers  # tools (issue 6)
-from .tools import ToolData, load_tools  # tools (issue 6)
+from .tools.data import ToolData, load_tools  # tools (issue 6)
+from .tools.pages import expand_tool_markers  # tools (issue 6)
 from .urls import load_registry
 
 

@@ -5,7 +5,7 @@ The tools run in the reader's browser, but what they say about the law lives in 
 is checked against the law texts exactly like an article's ``sources`` (``quote_in``). Problems are
 located ``path:line: message`` and all reported at once. The files are small and shaped by hand, so
 the schema check is written here (a schema library would not give the line numbers editors need).
-Letters are read by ``letterdata``; both use ``tooldata.DataReader``.
+Letters are read by ``letters``; both use ``datafile.DataReader``.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .laws import LawLibrary, quote_in
-from .letterdata import Letter, read_letters
-from .problems import Problem, display_path
-from .tooldata import DataReader, Path_, Quote, read_data_file
+from ..laws import LawLibrary, quote_in
+from ..problems import Problem, display_path
+from .datafile import DataReader, Path_, Quote, read_data_file
+from .letters import Letter, read_letters
 
 RULES_FILE = "data/collection_rules.yml"
 LETTERS_FILE = "data/letters.yml"

@@ -16,14 +16,14 @@ import re
 from html import escape
 from pathlib import Path
 
-from .frontmatter import FrontMatterError, parse
-from .letterdata import Condition, Field, Letter
-from .links import resolve
-from .pages import MarkerError
-from .render import chinese_date
-from .tooldata import Quote
-from .tools import VERDICTS, RuleBook, ToolData
-from .urls import page_url, relative_url
+from ..frontmatter import FrontMatterError, parse
+from ..links import resolve
+from ..pages import MarkerError
+from ..render import chinese_date
+from ..urls import page_url, relative_url
+from .data import VERDICTS, RuleBook, ToolData
+from .datafile import Quote
+from .letters import Condition, Field, Letter
 
 TOOL_MARKER = re.compile(r"<!--\s*mingbai:tool\s+([a-z-]+)\s*-->")
 INPUT_MODES = {"money": "decimal", "count": "numeric", "digits": "numeric", "phone": "tel"}
