@@ -23,6 +23,7 @@ from ..render import chinese_date
 from ..urls import page_url, relative_url
 from .data import VERDICTS, RuleBook, ToolData
 from .datafile import Quote
+from .guidepage import guide_form, situations
 from .letters import Condition, Field, Letter
 
 TOOL_MARKER = re.compile(r"<!--\s*mingbai:tool\s+([a-z-]+)\s*-->")
@@ -209,6 +210,11 @@ def expand_tool_markers(markdown: str, page_uri: str, tools: ToolData, docs: Pat
             return collection_check(tools.rules, page_uri, docs)
         if name == "letters" and tools.letters is not None:
             return letters_form(tools.letters, page_uri, docs)
+        if name in ("guide", "situations") and tools.guide is not None:  # the situation guide (issue 14)
+            if name == "situations":
+                return situations(tools.guide, page_uri, docs)
+            titles = {letter.id: letter.title for letter in tools.letters or []}
+            return guide_form(tools.guide, tools.rules, titles, page_uri, docs)
         raise MarkerError(f"unknown tool '{name}' or its data file is missing, in {page_uri}")
 
     return TOOL_MARKER.sub(replace, markdown)
