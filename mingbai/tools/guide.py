@@ -99,6 +99,8 @@ class Deadline:
     missed: str
     basis: Basis
     links: Links
+    end_label: str = "最后一天"  # what the computed date is, e.g. 开庭日期, 视为送达的日期
+    passed: str = ""  # what to do when that date has gone by (the page has a general sentence)
 
 
 @dataclass(frozen=True)
@@ -299,7 +301,7 @@ def _deadlines(reader: DataReader, value: Any, known: Known, papers: set[str]) -
     out: list[Deadline] = []
     seen: set[str] = set()
     keys = {"id", "paper", "date-label", "days", "on-date", "title", "text", "missed", "basis", "law", "standards",
-            "note", "read", "letter", "tool"}
+            "note", "read", "letter", "tool", "end-label", "passed"}
     for i, raw in enumerate(value or []):
         path: Path_ = ("deadlines", i)
         raw = reader.mapping(raw, path, keys, {"id", "paper", "date-label", "title", "text", "missed", "basis"})
@@ -322,7 +324,9 @@ def _deadlines(reader: DataReader, value: Any, known: Known, papers: set[str]) -
         out.append(Deadline(did, paper, reader.text(raw.get("date-label"), (*path, "date-label")), days, on,
                             reader.text(raw.get("title"), (*path, "title")),
                             reader.text(raw.get("text"), (*path, "text")),
-                            reader.text(raw.get("missed"), (*path, "missed")), basis, _links(reader, raw, path, known)))
+                            reader.text(raw.get("missed"), (*path, "missed")), basis, _links(reader, raw, path, known),
+                            reader.text(raw.get("end-label"), (*path, "end-label")) or "最后一天",
+                            reader.text(raw.get("passed"), (*path, "passed"))))
     return out
 
 

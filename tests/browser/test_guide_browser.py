@@ -94,8 +94,11 @@ def test_situation_answered_on_a_phone_gives_its_plan(phone: Page, site_url: str
     assert got["dont"] == ["no-agency", "no-borrow-to-repay", "no-hiding", "no-transfer"]
     for deadline in case["deadlines"]:
         item = phone.locator(f"[data-deadline='{deadline['id']}']")
+        label = {"hearing": "开庭日期", "announcement": "视为送达的日期"}.get(deadline["id"], "最后一天")
         if deadline["end"]:
-            expect(item.locator(".mb-guide__when")).to_contain_text(f"最后一天：{cn(deadline['end'])}")
+            expect(item.locator(".mb-guide__when")).to_contain_text(f"{label}：{cn(deadline['end'])}")
+        if deadline["end"] and deadline["daysLeft"] < 0:
+            expect(item.locator(".mb-guide__passed")).to_be_visible()
     expect(phone.locator("#mb-guide-status")).to_contain_text("计划已生成")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
     assert phone.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") is None  # nothing stored unasked
@@ -109,6 +112,7 @@ def test_plan_links_articles_letters_and_tools_and_quotes_the_law(phone: Page, s
     answer(phone, CASES["payment-order"]["answers"])
     deadline = phone.locator("[data-deadline='payment-order']")
     expect(deadline).to_contain_text("还剩 7 天")
+    expect(phone.locator(".mb-guide__summary")).to_contain_text("收到的材料：支付令（收到支付令 2026 年 3 月 2 日）")
     expect(deadline).to_contain_text("《民事诉讼法》第二百二十七条")
     expect(deadline).to_contain_text("债务人应当自收到支付令之日起十五日内清偿债务，或者向人民法院提出书面异议。")
     expect(phone.locator("#mb-guide-plan")).to_contain_text("《民事诉讼法》第八十五条")

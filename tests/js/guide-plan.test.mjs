@@ -3,10 +3,19 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import {
-  addDays, buildPlan, checkDates, daysLeftText, deadlineFor, holds, parseSaved, periodEnd, planText, valuesOf, wrapLine,
+  addDays, buildPlan, checkDates, daysLeftText, deadlineFor, holds, parseSaved, periodEnd, planText, summaryLines, valuesOf,
+  wrapLine,
 } from "../../docs/assets/javascripts/tools/guide-plan.js";
 
 const DATA = {
+  questions: [
+    { id: "debts", type: "checks", ask: "欠哪几种", choices: [{ value: "card", label: "信用卡" }, { value: "online", label: "网贷" }] },
+    { id: "detail", type: "per-debt", of: "debts", ask: "多少", choices: [], fields: [
+      { id: "overdue", label: "逾期多久", choices: [{ value: "long", label: "3 个月以上" }] },
+      { id: "amount", label: "多少", choices: [{ value: "10k-50k", label: "1 万到 5 万元" }] }] },
+    { id: "papers", type: "checks", ask: "材料", choices: [{ value: "payment-order", label: "支付令" }, { value: "summons", label: "传票" }] },
+    { id: "conduct", type: "conduct", ask: "催收", choices: [{ value: "threats", label: "威胁" }] },
+  ],
   deadlines: [
     { id: "order", paper: "payment-order", dateLabel: "收到支付令的日期", days: 15, onDate: false, title: "异议",
       text: "t", missed: "m", law: [{ cite: "《民事诉讼法》第二百二十七条", quote: "q" }], read: [], letter: null, tool: null },
@@ -95,4 +104,17 @@ test("saved answers are read back only in our own shape", () => {
   assert.equal(parseSaved("not json"), null);
   assert.equal(parseSaved(null), null);
   assert.equal(parseSaved(JSON.stringify({ version: 2, answers: {} })), null);
+});
+
+test("the reader's situation is summed up for the printed and saved plan, skipped questions left out", () => {
+  const answers = { debts: ["card", "online"], detail: { card: { overdue: "long", amount: "10k-50k" } },
+    papers: ["payment-order"], dates: { order: "2026-03-02" }, conduct: ["threats"] };
+  assert.deepEqual(summaryLines(DATA, answers), [
+    "欠款：信用卡（3 个月以上，1 万到 5 万元）、网贷",
+    "收到的材料：支付令（收到支付令 2026 年 3 月 2 日）",
+    "催收做法：勾选了 1 项",
+  ]);
+  assert.deepEqual(summaryLines(DATA, {}), []);
+  const text = planText(DATA, buildPlan(DATA, answers, "2026-03-10"), answers);
+  assert.match(text, /【我的情况】\n欠款：信用卡/);
 });

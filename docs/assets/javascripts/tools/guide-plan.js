@@ -105,11 +105,42 @@ export function deadlineLine(rule, deadline) {
   return `${rule.title}：${when}，${daysLeftText(deadline)}。`;
 }
 
+/**
+ * The reader's own situation in a few lines ("欠款：信用卡（1 到 3 个月，5 万到 20 万元）"), shown above the plan
+ * and in the saved copies, so a printed plan says what it was made for. Skipped questions are left out.
+ */
+export function summaryLines(data, answers) {
+  const lines = [];
+  const label = (q, value) => q.choices.find((c) => c.value === value)?.label ?? value;
+  for (const q of data.questions) {
+    if (q.type === "checks") {
+      const values = answers[q.id] ?? [];
+      if (!values.length) continue;
+      const detail = data.questions.find((d) => d.type === "per-debt" && d.of === q.id);
+      const items = values.map((value) => {
+        const fields = detail ? answers[detail.id]?.[value] ?? {} : {};
+        const parts = detail ? detail.fields.filter((f) => fields[f.id]).map((f) => label(f, fields[f.id])) : [];
+        const dated = data.deadlines.filter((d) => d.paper === value && answers.dates?.[d.id]);
+        parts.push(...dated.map((d) => `${d.dateLabel.replace(/的日期$/, "")} ${formatDateCN(answers.dates[d.id])}`));
+        return parts.length ? `${label(q, value)}（${parts.join("，")}）` : label(q, value);
+      });
+      lines.push(`${SUMMARY_NAMES[q.id] ?? q.ask}：${items.join("、")}`);
+    } else if (q.type === "conduct" && (answers[q.id] ?? []).length) {
+      lines.push(`催收做法：勾选了 ${answers[q.id].length} 项`);
+    }
+  }
+  return lines;
+}
+
+const SUMMARY_NAMES = { debts: "欠款", papers: "收到的材料", income: "收入变化", documents: "手上的材料" };
+
 /** The plan as plain text, for "保存为文字", the image and the printed page's order. */
-export function planText(data, plan) {
+export function planText(data, plan, answers = {}) {
   const byStep = Object.fromEntries(data.steps.map((s) => [s.id, s]));
   const byDeadline = Object.fromEntries(data.deadlines.map((d) => [d.id, d]));
   const lines = [`我该先做什么：我的计划（${formatDateCN(plan.today)}）`, ""];
+  const summary = summaryLines(data, answers);
+  if (summary.length) lines.push("【我的情况】", ...summary, "");
   const refs = (item) => [
     ...item.read.map((r) => `  看：${r.title}`),
     item.letter ? `  信件模板：${item.letter.title}` : null,

@@ -2,9 +2,12 @@
 // The answers stay in this page: nothing is sent, and they are stored only when the reader presses
 // 「在这台设备上保存回答」(localStorage, one key), removed again by 「忘掉我的回答」.
 import { announce, el, formatDateCN, setFieldError, todayISO } from "./common.js";
-import { buildPlan, checkDates, daysLeftText, deadlineLine, parseSaved, planText, wrapLine } from "./guide-plan.js";
+import {
+  buildPlan, checkDates, daysLeftText, deadlineLine, parseSaved, planText, summaryLines, wrapLine,
+} from "./guide-plan.js";
 
 export const STORAGE_KEY = "mingbai-guide-answers";
+const PASSED = "按你填的日期，这个期限已经过了。尽快联系法院，问还能做什么；有正当理由耽误的，可以在障碍消除后 10 日内申请顺延。";
 
 function readAnswers(form, data) {
   const answers = {};
@@ -67,10 +70,14 @@ function quotes(item) {
   return item.law.map((q) => [el("p", { class: "mb-source", text: q.cite }), el("blockquote", {}, el("p", { text: q.quote }))]);
 }
 
-function renderPlan(data, plan) {
+function renderPlan(data, plan, answers) {
   const byStep = Object.fromEntries(data.steps.map((s) => [s.id, s]));
   const byDeadline = Object.fromEntries(data.deadlines.map((d) => [d.id, d]));
   const parts = [];
+  const summary = summaryLines(data, answers);
+  if (summary.length) {
+    parts.push(el("h3", { text: "我的情况" }), el("ul", { class: "mb-guide__summary" }, summary.map((line) => el("li", { text: line }))));
+  }
   if (plan.deadlines.length) {
     parts.push(el("h3", { text: "先办有法定期限的事" }));
     parts.push(el("ol", { class: "mb-guide__steps" }, plan.deadlines.map((d) => {
@@ -78,8 +85,8 @@ function renderPlan(data, plan) {
       const urgent = d.end && d.daysLeft <= 3;
       return el("li", { class: `mb-guide__deadline${urgent ? " mb-guide__deadline--urgent" : ""}`, "data-deadline": d.id },
         el("p", {}, el("strong", { text: rule.title })),
-        el("p", { class: "mb-guide__when", text: d.end ? `最后一天：${formatDateCN(d.end)}（${daysLeftText(d)}）` : deadlineLine(rule, d) }),
-        d.passed ? el("p", { class: "mb-field__error", text: "按你填的日期，这个期限已经过了。尽快联系法院，问还能做什么；有正当理由耽误的，可以申请顺延。" }) : null,
+        el("p", { class: "mb-guide__when", text: d.end ? `${rule.endLabel}：${formatDateCN(d.end)}（${daysLeftText(d)}）` : deadlineLine(rule, d) }),
+        d.passed ? el("p", { class: "mb-guide__passed", text: rule.passedText || PASSED }) : null,
         el("p", { text: rule.text }),
         el("p", {}, el("strong", { text: "错过了会怎样：" }), rule.missed),
         quotes(rule), links(rule));
@@ -151,6 +158,7 @@ function setup(root, data) {
   const screens = [...form.querySelectorAll(".mb-guide__q")];
   let current = 0;
   let plan = null;
+  let shown = {};
   document.getElementById("mb-guide-nojs").hidden = true;
   form.hidden = false;
 
@@ -184,7 +192,8 @@ function setup(root, data) {
   function showPlan(answers, note) {
     const today = todayISO();
     plan = buildPlan(data, answers, today);
-    body.replaceChildren(...renderPlan(data, plan).flat(Infinity).filter(Boolean));
+    body.replaceChildren(...renderPlan(data, plan, answers).flat(Infinity).filter(Boolean));
+    shown = answers;
     made.textContent = `按你的回答在 ${formatDateCN(today)} 生成。${note ?? ""}`;
     form.hidden = true;
     output.hidden = false;
@@ -229,11 +238,11 @@ function setup(root, data) {
   document.getElementById("mb-guide-print").addEventListener("click", () => window.print());
   const fileName = (ext) => `我的计划-${plan.today}.${ext}`;
   document.getElementById("mb-guide-text").addEventListener("click", () => {
-    download(new Blob([planText(data, plan)], { type: "text/plain;charset=utf-8" }), fileName("txt"));
+    download(new Blob([planText(data, plan, shown)], { type: "text/plain;charset=utf-8" }), fileName("txt"));
     announce(status, "已保存为文字文件，在手机的“下载”里可以找到。");
   });
   document.getElementById("mb-guide-image").addEventListener("click", async () => {
-    const blob = await planImage(planText(data, plan));
+    const blob = await planImage(planText(data, plan, shown));
     if (blob) download(blob, fileName("png"));
     announce(status, blob ? "已保存为图片，在手机的“下载”或相册里可以找到。" : "这个浏览器没能生成图片，请用“保存为文字”或截图。");
   });
@@ -255,6 +264,7 @@ function setup(root, data) {
     form.reset();
     delete document.body.dataset.mbPrint;
     plan = null;
+    shown = {};
     body.replaceChildren();
     output.hidden = true;
     form.hidden = false;
