@@ -225,9 +225,10 @@ def test_start_at_a_question_from_the_home_page(phone: Page, site_url: str) -> N
 def test_a_letter_linked_from_the_plan_opens_chosen(phone: Page, site_url: str) -> None:
     open_guide(phone, site_url, "2026-03-10")
     answer(phone, CASES["few-days-late"]["answers"])
-    phone.locator("[data-step='card-instalments']").get_by_role("link", name="个性化分期还款申请书").click()
-    expect(phone.locator("#pick-personalised-instalments")).to_be_checked()
-    expect(phone.locator(".mb-letter-fields[data-letter='personalised-instalments']")).to_be_visible()
+    phone.locator("[data-step='credit-dispute']").get_by_role("link", name="征信异议申请书").click()
+    expect(phone.locator("#pick-credit-dispute")).to_be_checked()
+    expect(phone.locator(".mb-letter-fields[data-letter='credit-dispute']")).to_be_visible()
+    expect(phone.locator(".mb-letter-fields[data-letter='personalised-instalments']")).to_be_hidden()
     phone.goto(site_url + "/tools/letters/#pick-stop-third-party")
     expect(phone.locator("#pick-stop-third-party")).to_be_checked()
     expect(phone.locator(".mb-letter-fields[data-letter='stop-third-party']")).to_be_visible()
