@@ -232,3 +232,18 @@ def test_a_letter_linked_from_the_plan_opens_chosen(phone: Page, site_url: str) 
     phone.goto(site_url + "/tools/letters/#pick-stop-third-party")
     expect(phone.locator("#pick-stop-third-party")).to_be_checked()
     expect(phone.locator(".mb-letter-fields[data-letter='stop-third-party']")).to_be_visible()
+
+
+def test_enter_in_a_date_field_goes_to_the_next_question(phone: Page, site_url: str) -> None:
+    open_guide(phone, site_url, "2026-03-10")
+    phone.locator("#g-q-debts").get_by_role("button", name="跳过这一题").click()
+    phone.locator("#g-q-detail").get_by_role("button", name="跳过这一题").click()
+    phone.locator("#g-q-papers input[value='payment-order']").check()
+    phone.locator("#g-q-papers").get_by_role("button", name="下一题").click()
+    expect(phone.get_by_label("收到起诉状副本的日期")).to_be_hidden()  # only the papers ticked are asked
+    date = phone.get_by_label("收到支付令的日期")
+    date.fill("2026-03-02")
+    date.press("Enter")
+    expect(phone.locator("#g-q-conduct")).to_be_visible()
+    expect(phone.locator("#mb-guide-plan")).to_be_hidden()
+    expect(phone.locator("#g-q-conduct input").first).to_be_focused()

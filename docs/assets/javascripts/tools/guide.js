@@ -177,9 +177,8 @@ function setup(root, data) {
     sync();
     screens.forEach((screen, i) => { screen.hidden = i !== current; });
     if (focus) {
-      const first = screens[current].querySelector("input:not([hidden]), select");
-      const target = [...screens[current].querySelectorAll("input, select")].find((node) => !node.closest("[hidden]")) ?? first;
-      target?.focus();
+      const target = [...screens[current].querySelectorAll("input, select")].find((node) => !node.closest("[hidden]"));
+      (target ?? screens[current].querySelector("[data-go=next], [type=submit]"))?.focus();
       screens[current].scrollIntoView({ block: "start" });
     }
   }
@@ -212,6 +211,10 @@ function setup(root, data) {
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
+    if (current < screens.length - 1) { // Enter in a date field before the last screen: go on, don't finish
+      show(current + 1);
+      return;
+    }
     const answers = readAnswers(form, data);
     const errors = checkDates(data, answers, todayISO());
     let firstBad = null;
