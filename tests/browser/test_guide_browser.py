@@ -131,6 +131,9 @@ def test_print_view_is_the_plan_alone_on_a4(phone: Page, site_url: str) -> None:
     for hidden in (".md-header", "#mb-guide-form", ".mb-guide__rules", ".mb-guide__actions", ".mb-guide__keep",
                    ".md-content h1"):
         expect(phone.locator(hidden).first).to_be_hidden()
+    link = phone.locator("[data-step='small-claims'] .mb-guide__links a").first
+    after = link.evaluate("a => getComputedStyle(a, '::after').content")
+    assert after == f'" {site_url}/basics/lawsuit-process/"'  # on paper the address is printed
     pdf = phone.pdf(format="A4")
     assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") >= 2  # the page tree and at least one page
 
@@ -169,7 +172,9 @@ def test_no_request_carries_the_answers(phone: Page, site_url: str) -> None:
     with phone.expect_download() as text:
         phone.get_by_role("button", name="保存为文字").click()
     assert "不要借新的网贷去还旧的" in Path(text.value.path()).read_text(encoding="utf-8")
-    assert "2026 年 6 月 11 日" in Path(text.value.path()).read_text(encoding="utf-8")  # 27 May + 15 days
+    saved = Path(text.value.path()).read_text(encoding="utf-8")
+    assert "2026 年 6 月 11 日" in saved  # 27 May + 15 days
+    assert f"看：找“代理协商”“反催收”机构帮忙，靠谱吗 {site_url}/rights/debt-agency-scams/" in saved
     with phone.expect_download() as image:
         phone.get_by_role("button", name="保存为图片").click()
     assert Path(image.value.path()).read_bytes().startswith(b"\x89PNG")

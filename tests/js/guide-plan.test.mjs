@@ -118,3 +118,9 @@ test("the reader's situation is summed up for the printed and saved plan, skippe
   const text = planText(DATA, buildPlan(DATA, answers, "2026-03-10"), answers);
   assert.match(text, /【我的情况】\n欠款：信用卡/);
 });
+
+test("saved and printed copies give each link's full address", () => {
+  const plan = buildPlan(DATA, { debts: ["card"] }, "2026-03-10");
+  const text = planText(DATA, plan, {}, "https://example.org/tools/guide/");
+  assert.match(text, /  看：文 https:\/\/example\.org\/tools\/guide\/x\//);
+});

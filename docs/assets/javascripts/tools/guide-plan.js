@@ -135,16 +135,18 @@ export function summaryLines(data, answers) {
 const SUMMARY_NAMES = { debts: "欠款", papers: "收到的材料", income: "收入变化", documents: "手上的材料" };
 
 /** The plan as plain text, for "保存为文字", the image and the printed page's order. */
-export function planText(data, plan, answers = {}) {
+export function planText(data, plan, answers = {}, base = "") {
   const byStep = Object.fromEntries(data.steps.map((s) => [s.id, s]));
   const byDeadline = Object.fromEntries(data.deadlines.map((d) => [d.id, d]));
   const lines = [`我该先做什么：我的计划（${formatDateCN(plan.today)}）`, ""];
   const summary = summaryLines(data, answers);
   if (summary.length) lines.push("【我的情况】", ...summary, "");
+  // On paper and in a saved file a link is only useful with its address: `base` is the page's own URL.
+  const at = (link) => (base ? `${link.title} ${new URL(link.href, base).href}` : link.title);
   const refs = (item) => [
-    ...item.read.map((r) => `  看：${r.title}`),
-    item.letter ? `  信件模板：${item.letter.title}` : null,
-    item.tool ? `  工具：${item.tool.title}` : null,
+    ...item.read.map((r) => `  看：${at(r)}`),
+    item.letter ? `  信件模板：${at(item.letter)}` : null,
+    item.tool ? `  工具：${at(item.tool)}` : null,
   ].filter(Boolean);
   if (plan.deadlines.length) {
     lines.push("【先办有法定期限的事】");

@@ -60,9 +60,11 @@ function writeAnswers(form, data, answers) {
 }
 
 function links(item) {
-  const parts = item.read.map((r) => el("li", {}, "文章：", el("a", { href: r.href, text: r.title })));
-  if (item.letter) parts.push(el("li", {}, "信件模板：", el("a", { href: item.letter.href, text: item.letter.title })));
-  if (item.tool) parts.push(el("li", {}, "工具：", el("a", { href: item.tool.href, text: item.tool.title })));
+  // data-url: the full address, printed after the link on paper (mingbai.css), where a link cannot be tapped.
+  const a = (link) => el("a", { href: link.href, "data-url": new URL(link.href, window.location.href).href, text: link.title });
+  const parts = item.read.map((r) => el("li", {}, "文章：", a(r)));
+  if (item.letter) parts.push(el("li", {}, "信件模板：", a(item.letter)));
+  if (item.tool) parts.push(el("li", {}, "工具：", a(item.tool)));
   return parts.length ? el("ul", { class: "mb-guide__links" }, parts) : null;
 }
 
@@ -241,11 +243,11 @@ function setup(root, data) {
   document.getElementById("mb-guide-print").addEventListener("click", () => window.print());
   const fileName = (ext) => `我的计划-${plan.today}.${ext}`;
   document.getElementById("mb-guide-text").addEventListener("click", () => {
-    download(new Blob([planText(data, plan, shown)], { type: "text/plain;charset=utf-8" }), fileName("txt"));
+    download(new Blob([planText(data, plan, shown, window.location.href)], { type: "text/plain;charset=utf-8" }), fileName("txt"));
     announce(status, "已保存为文字文件，在手机的“下载”里可以找到。");
   });
   document.getElementById("mb-guide-image").addEventListener("click", async () => {
-    const blob = await planImage(planText(data, plan, shown));
+    const blob = await planImage(planText(data, plan, shown, window.location.href));
     if (blob) download(blob, fileName("png"));
     announce(status, blob ? "已保存为图片，在手机的“下载”或相册里可以找到。" : "这个浏览器没能生成图片，请用“保存为文字”或截图。");
   });
