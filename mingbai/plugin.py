@@ -30,8 +30,8 @@ from .search_assets import write_search_assets  # compact browser search index (
 from .share.popular import popular_guides
 from .share.shortlinks import redirect_targets
 from .share.site import ShareSite  # sharing (issue 5)
-from .toolpages import expand_tool_markers  # tools (issue 6)
-from .tools import ToolData, load_tools  # tools (issue 6)
+from .tools.data import ToolData, load_tools  # tools (issue 6)
+from .tools.pages import expand_tool_markers  # tools (issue 6)
 from .urls import load_registry
 
 
@@ -200,18 +200,6 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
                              popular=project.taxonomy.popular)
         except (RuntimeError, ValueError) as error:  # no CJK font, no site_url
             raise PluginError(str(error)) from error
-
-    def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        """Sitemap dates are when the facts were reviewed (``ShareSite.lastmod``), not the build date.
-
-        Set here because MkDocs renders ``sitemap.xml`` before it builds any page: a date set in
-        ``on_page_context`` came too late and the sitemap showed the build day instead.
-        """
-        assert self.share is not None
-        for file in files.documentation_pages():
-            if file.page is not None:
-                file.page.update_date = self.share.lastmod("/" + file.page.url) or file.page.update_date
-        return nav
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any,
                         ) -> dict[str, Any]:

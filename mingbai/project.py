@@ -24,7 +24,7 @@ from .pages import generated_pages
 from .problems import Problem, display_path
 from .share.popular import check_popular
 from .taxonomy import Taxonomy
-from .tools import check_tools
+from .tools.data import check_tools
 from .urls import check_registry, page_url
 
 

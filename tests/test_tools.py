@@ -13,8 +13,8 @@ from support import FIXTURES, LAWS, ROOT, MakeProject
 from mingbai.cli import main
 from mingbai.laws import LawLibrary, quote_in
 from mingbai.pages import MarkerError
-from mingbai.toolpages import collection_check, expand_tool_markers, letters_data
-from mingbai.tools import VERDICTS, check_tools, load_tools
+from mingbai.tools.data import VERDICTS, check_tools, load_tools
+from mingbai.tools.pages import collection_check, expand_tool_markers, letters_data
 
 FIXTURE_LAWS = FIXTURES / "laws"
 

@@ -176,6 +176,20 @@ function setup(form, data) {
     syncConditions();
   };
   for (const radio of form.elements.letter) radio.addEventListener("change", syncLetter);
+  // The guide (我该先做什么) links one letter as #pick-<id>: choose it, not only scroll to it.
+  const pickFromHash = () => {
+    const picked = /^#pick-([a-z0-9-]+)$/.exec(window.location.hash);
+    const pick = picked && [...form.elements.letter].find((radio) => radio.value === picked[1]);
+    if (pick && !pick.checked) {
+      pick.checked = true;
+      return true;
+    }
+    return false;
+  };
+  pickFromHash();
+  window.addEventListener("hashchange", () => {
+    if (pickFromHash()) syncLetter();
+  });
   form.addEventListener("change", (event) => {
     if (event.target.matches("select")) syncConditions();
   });

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .tooldata import DataReader, Path_, Quote
+from .datafile import DataReader, Path_, Quote
 
 FIELD_TYPES = {"text", "textarea", "money", "count", "date", "digits", "phone", "select", "checks"}
 BUILTINS = {"today"}

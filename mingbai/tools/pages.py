@@ -16,14 +16,15 @@ import re
 from html import escape
 from pathlib import Path
 
-from .frontmatter import FrontMatterError, parse
-from .letterdata import Condition, Field, Letter
-from .links import resolve
-from .pages import MarkerError
-from .render import chinese_date
-from .tooldata import Quote
-from .tools import VERDICTS, RuleBook, ToolData
-from .urls import page_url, relative_url
+from ..frontmatter import FrontMatterError, parse
+from ..links import resolve
+from ..pages import MarkerError
+from ..render import chinese_date
+from ..urls import page_url, relative_url
+from .data import VERDICTS, RuleBook, ToolData
+from .datafile import Quote
+from .guidepage import guide_form, situations
+from .letters import Condition, Field, Letter
 
 # Regulators' rules first: they bind the institutions they govern; self-regulation does not (REVIEW.md item 3).
 TIER_LABELS = {
@@ -217,6 +218,11 @@ def expand_tool_markers(markdown: str, page_uri: str, tools: ToolData, docs: Pat
             return collection_check(tools.rules, page_uri, docs)
         if name == "letters" and tools.letters is not None:
             return letters_form(tools.letters, page_uri, docs)
+        if name in ("guide", "situations") and tools.guide is not None:  # the situation guide (issue 14)
+            if name == "situations":
+                return situations(tools.guide, page_uri, docs)
+            titles = {letter.id: letter.title for letter in tools.letters or []}
+            return guide_form(tools.guide, tools.rules, titles, page_uri, docs)
         raise MarkerError(f"unknown tool '{name}' or its data file is missing, in {page_uri}")
 
     return TOOL_MARKER.sub(replace, markdown)

@@ -14,9 +14,9 @@ from typing import Any
 
 import yaml
 
-from .checks import LOOKALIKE
-from .links import candidates, resolve
-from .problems import Problem, display_path
+from ..checks import LOOKALIKE
+from ..links import candidates, resolve
+from ..problems import Problem, display_path
 
 TOOL_PAGE = "tools/index.md"  # ``read:`` links are written as seen from a page in docs/tools/
 FOLD_SPACE = re.compile(r"(?<=[^\x00-\x7f]) +(?=[^\x00-\x7f])")

@@ -5,7 +5,7 @@ The tools run in the reader's browser, but what they say about the law lives in 
 is checked against the law texts exactly like an article's ``sources`` (``quote_in``). Problems are
 located ``path:line: message`` and all reported at once. The files are small and shaped by hand, so
 the schema check is written here (a schema library would not give the line numbers editors need).
-Letters are read by ``letterdata``; both use ``tooldata.DataReader``.
+Letters are read by ``letters``; both use ``datafile.DataReader``.
 """
 
 from __future__ import annotations
@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .laws import LawLibrary, quote_in
-from .letterdata import Letter, read_letters
-from .problems import Problem, display_path
-from .tooldata import DataReader, Path_, Quote, read_data_file
+from ..laws import LawLibrary, quote_in
+from ..problems import Problem, display_path
+from .datafile import DataReader, Path_, Quote, read_data_file
+from .guide import GUIDE_FILE, Guide, Known, read_guide
+from .letters import Letter, read_letters
 
 RULES_FILE = "data/collection_rules.yml"
 LETTERS_FILE = "data/letters.yml"
@@ -87,6 +88,7 @@ class ToolData:
 
     rules: RuleBook | None = None
     letters: list[Letter] | None = None
+    guide: Guide | None = None
     quotes: list[tuple[str, Quote]] = field(default_factory=list)  # (display path, quote) to verify
 
 
@@ -172,7 +174,21 @@ def load_tools(root: Path) -> tuple[ToolData, list[Problem]]:
             tools.letters = read_letters(reader, data, docs)
             tools.quotes += [(reader.display, q) for letter in tools.letters for q, _ in letter.legal]
         problems += reader.problems
+    read = read_data_file(root, GUIDE_FILE)  # the situation guide (issue 14) names letters and rules
+    if read is not None:
+        reader, data = read
+        if data is not None:
+            tools.guide = read_guide(reader, data, _known(docs, tools))
+            tools.quotes += [(reader.display, q) for q in tools.guide.quotes()]
+        problems += reader.problems
     return tools, problems
+
+
+def _known(docs: Path, tools: ToolData) -> Known:
+    """What the guide's rules may name: letters, conduct rules and standards loaded before it."""
+    rules = tools.rules.rules if tools.rules else []
+    return Known(docs, frozenset(letter.id for letter in tools.letters or []), frozenset(r.id for r in rules),
+                 frozenset(ref.standard.key for r in rules for ref in r.standards))
 
 
 def page_quotes(root: Path) -> tuple[list[tuple[str, Quote]], list[Problem]]:
