@@ -78,7 +78,7 @@ def test_situations_are_plain_links(tmp_path: Path) -> None:
     assert guide is not None
     html = situations(guide, "index.md", ROOT / "docs")
     assert 'href="tools/guide/#start-papers"' in html
-    assert 'href="basics/lawsuit-process/"' in html
+    assert 'href="basics/payment-order/"' in html
     assert "<script" not in html
 
 

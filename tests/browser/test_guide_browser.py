@@ -133,7 +133,7 @@ def test_print_view_is_the_plan_alone_on_a4(phone: Page, site_url: str) -> None:
         expect(phone.locator(hidden).first).to_be_hidden()
     link = phone.locator("[data-step='small-claims'] .mb-guide__links a").first
     after = link.evaluate("a => getComputedStyle(a, '::after').content")
-    assert after == f'" {site_url}/basics/lawsuit-process/"'  # on paper the address is printed
+    assert after == f'" {site_url}/basics/small-claims/"'  # on paper the address is printed
     pdf = phone.pdf(format="A4")
     assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") >= 2  # the page tree and at least one page
 
@@ -215,8 +215,8 @@ def test_home_situations_and_guide_rules_work_without_javascript(browser: Browse
     expect(page.get_by_role("heading", name="法律规定的期限")).to_be_visible()
     expect(page.locator(".mb-guide__rules")).to_contain_text("收到后 15 日内")
     page.go_back()
-    page.locator("#situation-court").get_by_role("link", name="被起诉以后会怎样：传票、答辩、开庭、判决、执行").click()
-    expect(page).to_have_url(f"{site_url}/basics/lawsuit-process/")
+    page.locator("#situation-court").get_by_role("link", name="收到法院的支付令怎么办").click()
+    expect(page).to_have_url(f"{site_url}/basics/payment-order/")
     context.close()
 
 
