@@ -15,6 +15,8 @@ from .problems import ContentError, Problem
 from .project import Project, check_project
 from .urls import update_registry
 
+LAWS_HELP = "folder of law texts to check quotes and references against (default: the project's laws/)"
+
 
 def _report(problems: list[Problem]) -> int:
     errors = [p for p in problems if not p.warning]
@@ -97,11 +99,11 @@ def parser() -> argparse.ArgumentParser:
     sub = main.add_subparsers(dest="command", required=True)
 
     check = sub.add_parser("check", help="validate all articles")
-    check.add_argument("--laws", type=Path, help="folder of law texts to verify quotes against")
+    check.add_argument("--laws", type=Path, help=LAWS_HELP)
     check.set_defaults(func=cmd_check)
 
     build = sub.add_parser("build", help="check, then build site/ and search_index/ atomically")
-    build.add_argument("--laws", type=Path, help="folder of law texts to verify quotes against")
+    build.add_argument("--laws", type=Path, help=LAWS_HELP)
     build.set_defaults(func=cmd_build)
 
     serve = sub.add_parser("serve", help="build, then serve site/ on 127.0.0.1")

@@ -17,6 +17,9 @@ import yaml
 from .articles import Article, load_articles
 from .checks import check_across, check_body, check_fields, check_sources
 from .laws import LawLibrary
+from .laws.catalogue import CATALOGUE, load_catalogue
+from .laws.content import site_units
+from .laws.refcheck import Report, check_units
 from .links import check_links
 from .pages import generated_pages
 from .problems import Problem, display_path
@@ -56,6 +59,21 @@ class Project:
     def cache(self) -> Path:
         """Derived files that are not committed (jieba dictionary, card cache)."""
         return self.root / ".cache" / "mingbai"
+
+    @property
+    def laws_dir(self) -> Path:
+        """The project's own copy of the law texts it cites, with ``laws.yml`` (issue 12)."""
+        return self.root / "laws"
+
+    def law_library(self, laws_dir: Path | None = None) -> LawLibrary:
+        """The texts of ``laws_dir`` (default: the project's ``laws/``); a folder without a ``laws.yml``
+        (``--laws ../shared/laws``) is described by the project's."""
+        catalogue = load_catalogue(self.laws_dir / CATALOGUE, self.root)
+        return LawLibrary(laws_dir or self.laws_dir, catalogue, self.root)
+
+    def law_report(self, articles: list[Article], laws: LawLibrary) -> Report:
+        """Every legal reference of the site, resolved and checked against ``laws``."""
+        return check_units(site_units(self.root, articles), laws)
 
     @cached_property
     def taxonomy(self) -> Taxonomy:
@@ -108,7 +126,8 @@ class Project:
 
 def check_project(project: Project, laws_dir: Path | None = None,
                   today: dt.date | None = None) -> list[Problem]:
-    """Every content problem in the project, errors and warnings, sorted by place."""
+    """Every content problem in the project, errors and warnings, sorted by place. Quotes and references
+    are checked against ``laws_dir``, by default the project's own ``laws/``."""
     today = today or dt.date.today()
     articles, problems = project.articles()
     for article in articles:
@@ -118,10 +137,11 @@ def check_project(project: Project, laws_dir: Path | None = None,
     problems += check_links(project.docs, project.root, generated_pages(project.taxonomy, articles))
     problems += check_registry(project.registry, project.root, project.current_urls(articles),
                                project.redirect_sources())
-    if laws_dir is not None:
-        laws = LawLibrary(laws_dir)
-        for article in articles:
-            problems += check_sources(article, laws)
+    laws = project.law_library(laws_dir)  # issue 12: the project's laws/ unless --laws names another folder
+    problems += laws.problems
+    for article in articles:
+        problems += check_sources(article, laws)
+    problems += project.law_report(articles, laws).problems
     problems += check_popular(project.root / "taxonomy.yml", project.root, project.taxonomy.popular, articles)
-    problems += check_tools(project.root, laws_dir)  # tools (issue 6): data/ rules, letters, tool-page quotes
+    problems += check_tools(project.root, laws)  # tools (issue 6): data/ rules, letters, tool-page quotes
     return sorted(set(problems))
