@@ -116,9 +116,11 @@ def parser() -> argparse.ArgumentParser:
     urls.add_argument("--update", action="store_true")
     urls.set_defaults(func=cmd_urls)
 
+    from .laws.command import register as register_laws
     from .search.command import register
 
     register(sub)
+    register_laws(sub)  # issue 12
     return main
 
 

@@ -19,6 +19,7 @@ from .checks import check_across, check_body, check_fields, check_sources
 from .laws import LawLibrary
 from .laws.catalogue import CATALOGUE, load_catalogue
 from .laws.content import site_units
+from .laws.pages import law_page_uris
 from .laws.refcheck import Report, check_units
 from .links import check_links
 from .pages import generated_pages
@@ -98,7 +99,12 @@ class Project:
     def page_uris(self, articles: list[Article]) -> set[str]:
         """docs-relative paths of every page the site will have, written or generated."""
         written = {p.relative_to(self.docs).as_posix() for p in self.docs.rglob("*.md")}
-        return written | set(generated_pages(self.taxonomy, articles))
+        return written | set(generated_pages(self.taxonomy, articles)) | set(self.law_page_uris())
+
+    def law_page_uris(self) -> list[str]:
+        """The law pages (issue 12): /laws/ and one per law on file, generated from ``laws/``."""
+        library = self.law_library()
+        return law_page_uris(library) if library.laws else []
 
     def current_urls(self, articles: list[Article]) -> dict[str, str]:
         """URL → source file (empty for generated pages) of every page the site will publish.
@@ -134,7 +140,8 @@ def check_project(project: Project, laws_dir: Path | None = None,
         problems += check_fields(article, project.taxonomy, today)
         problems += check_body(article)
     problems += check_across(articles)
-    problems += check_links(project.docs, project.root, generated_pages(project.taxonomy, articles))
+    generated = [*generated_pages(project.taxonomy, articles), *project.law_page_uris()]
+    problems += check_links(project.docs, project.root, generated)
     problems += check_registry(project.registry, project.root, project.current_urls(articles),
                                project.redirect_sources())
     laws = project.law_library(laws_dir)  # issue 12: the project's laws/ unless --laws names another folder

@@ -40,8 +40,12 @@ class Law:
 
     @property
     def short(self) -> str:
-        """The name the site shows: the first short name, or the full name without 中华人民共和国."""
-        return self.info.short[0] if self.info and self.info.short else law_key(self.name)
+        """The name the site shows: without 中华人民共和国, or its first short name when that is long
+        (the 最高人民法院关于… interpretations)."""
+        plain = law_key(self.name)
+        if len(plain) > 12 and self.info and self.info.short:
+            return self.info.short[0]
+        return plain
 
     @property
     def slug(self) -> str:

@@ -45,6 +45,12 @@ class Reference:
     item: int | None = None  # 项
     linkable: bool = True  # False inside a heading or a link's text, where a link cannot go
     section: int = 0
+    law_start: int = -1  # where the law's name starts, when it is written right before (《民法典》第…)
+
+    @property
+    def link_start(self) -> int:
+        """Where a link to the article starts: the law's name included when it is part of the reference."""
+        return self.law_start if self.law_start >= 0 else self.start
 
     @property
     def cite(self) -> str:
@@ -114,7 +120,7 @@ class Finder:
                 context, last_article = None, None
             text = _MASK.sub(lambda m: " " * len(m.group()), raw) if markdown else raw
             link_spans = [(m.start(), raw.index("](", m.start())) for m in _LINK_TEXT.finditer(raw)] if markdown else []
-            previous_end, previous_kind, previous_name = -1, "", None
+            previous_end, previous_kind, previous_name, previous_start = -1, "", None, -1
             for match in self.token.finditer(text):
                 start, end = match.span()
                 adjacent = text[previous_end:start].strip() == "" and previous_end >= 0
@@ -124,10 +130,10 @@ class Finder:
                     name = match.group(group)
                     context = name.removeprefix("《").removesuffix("》") if group == "bracket" else name
                     found.mentions.append(Mention(number, start, end, context, section))
-                    previous_kind, previous_name = group, context
+                    previous_kind, previous_name, previous_start = group, context, start
                 elif group == "ana":
                     name = self._antecedent(match.group(group), context, basis[::-1] + cited)
-                    previous_kind, previous_name = "ana", name
+                    previous_kind, previous_name, previous_start = "ana", name, start
                     context = previous_name or context  # 该办法第七十条 … 第七十条: the section now names it
                 elif group == "article":
                     groups = _article_groups(match)
@@ -143,7 +149,8 @@ class Finder:
                         kind, law = "bare", None
                     if law is not None:
                         cited.append(law)
-                    ref = Reference(number, start, end, match.group(), kind, law, *groups, linkable, section)
+                    joined = previous_start if kind in ("named", "short", "anaphora") else -1
+                    ref = Reference(number, start, end, match.group(), kind, law, *groups, linkable, section, joined)
                     found.references.append(ref)
                     last_article = ref
                     previous_kind = "article"
