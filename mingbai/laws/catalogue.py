@@ -85,6 +85,8 @@ def load_catalogue(path: Path, root: Path) -> Catalogue:
     data = data if isinstance(data, dict) else {}
 
     def add(key: tuple[Any, ...], message: str) -> None:
+        while key and key not in lines:  # a missing key: the line of the mapping that lacks it
+            key = key[:-1]
         catalogue.problems.append(Problem(where, lines.get(key, 1), message))
 
     catalogue.source = str(data.get("source") or "")

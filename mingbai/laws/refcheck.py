@@ -119,12 +119,13 @@ def _check_ref(unit: Unit, ref: Reference, library: LawLibrary, out: list[Proble
         absent = library.absent(ref.law)
         if absent is not None:  # one warning per file and law: see ``_absent_warnings``
             return Resolved(unit, ref, None, absent)
-        add(f"unknown law 《{ref.law}》 in {ref.cite}: no text in laws/ and not on the absent list of "
-            "laws/laws.yml")
+        add(f"unknown law 《{ref.law}》 in {ref.cite}: no text in {library.where} and not on the absent list "
+            "of laws/laws.yml")
         return Resolved(unit, ref, None)
     block = law.article(ref.article)
     if block is None:
-        add(f"《{law.short}》 has no {ref.article} ({ref.cite})")
+        last = next(reversed(law.articles), "")
+        add(f"{ref.cite}: 《{law.short}》 has no {ref.article} (its last article is {last})")
         return Resolved(unit, ref, law)
     paragraphs = block.paragraphs()
     if ref.paragraph and ref.paragraph > len(paragraphs):
