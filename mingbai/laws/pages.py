@@ -3,7 +3,7 @@
 They are generated at build time from ``laws/`` (never hand-written in ``docs/``), so a text corrected
 in ``laws/`` is corrected on the site. Each article is a ``<div id="a16">`` (anchors: ``numbers.anchor``),
 so every reference on the site can link to it; each page says the text's status, source and snapshot
-date, and which of the site's articles cite the law (and, under each article, which cite that one).
+date, and which of the site's articles cite the law (and, folded under each article, which cite it).
 
 The texts go in as one raw HTML block per chapter, under a Markdown heading per chapter (the table of
 contents): Python-Markdown passes raw HTML through without parsing it, which keeps the 1.2 MB of texts
@@ -171,9 +171,10 @@ def _article_html(law: Law, block: Block, citations: Citations, uri: str, seen: 
     head = f'<a class="mb-law-num" href="#{ident}">{number}</a>' if ident else f"<b>{number}</b>"
     lines = [f"<p>{head} {text}</p>"] + [f"<p>{escape(line)}</p>" for line in rest]
     citing = citations.by_article.get((law.name, block.key), [])
-    if citing:
-        links = "、".join(f'<a href="{escape(_href(uri, a.src_uri))}">{escape(a.title)}</a>' for a in citing)
-        lines.append(f'<p class="mb-law-cited">本站引用：{links}</p>')
+    if citing:  # folded (a native <details>), so the law's text stays readable between the lists
+        items = "".join(f'<li><a href="{escape(_href(uri, a.src_uri))}">{escape(a.title)}</a></li>' for a in citing)
+        lines.append(f'<details class="mb-law-cited"><summary>本站 {len(citing)} 篇文章引用这一条</summary>'
+                     f"<ul>{items}</ul></details>")
     attr = f' id="{ident}"' if ident else ""
     return f'<div class="mb-law-article"{attr}>' + "".join(lines) + "</div>"
 
