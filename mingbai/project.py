@@ -36,6 +36,9 @@ class _LenientLoader(yaml.SafeLoader):
 
 _LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
+#: The last law report of this process and what it was made from (``Project.law_report``).
+_REPORT_CACHE: dict[str, object] = {}
+
 
 @dataclass
 class Project:
@@ -73,8 +76,17 @@ class Project:
         return LawLibrary(laws_dir or self.laws_dir, catalogue, self.root)
 
     def law_report(self, articles: list[Article], laws: LawLibrary) -> Report:
-        """Every legal reference of the site, resolved and checked against ``laws``."""
-        return check_units(site_units(self.root, articles), laws)
+        """Every legal reference of the site, resolved and checked against ``laws``. Kept for the process:
+        ``mingbai build`` checks the content, then the plugin links it, from the same unchanged files."""
+        data = [self.root / "taxonomy.yml", *sorted((self.root / "data").glob("*.yml"))]
+        key = (self.root, laws.folder.resolve(),
+               tuple((a.display, a.answer, a.meta.body, tuple(a.sources)) for a in articles),
+               tuple((p, p.stat().st_mtime_ns, p.stat().st_size) for p in data if p.exists()),
+               tuple((p, p.stat().st_mtime_ns) for law in laws.laws.values() for p in law.files))
+        if _REPORT_CACHE.get("key") != key:
+            _REPORT_CACHE.clear()
+            _REPORT_CACHE.update(key=key, report=check_units(site_units(self.root, articles), laws))
+        return _REPORT_CACHE["report"]  # type: ignore[return-value]
 
     @cached_property
     def taxonomy(self) -> Taxonomy:

@@ -18,6 +18,7 @@ import yaml
 from ..articles import Article
 from ..problems import display_path
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: same nodes and marks, 4× faster
 #: Keys of the data files' structured quotes, verified as quotes rather than scanned as prose.
 QUOTE_KEYS = frozenset({"law", "article", "quote"})
 
@@ -52,7 +53,7 @@ def yaml_units(path: Path, root: Path, under: str | None = None, part: str = "da
     if not path.is_file():
         return []
     try:
-        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except yaml.YAMLError:
         return []  # the file's own check reports it
     where = display_path(path, root)

@@ -5,7 +5,6 @@ nothing serious on a law page or on an article with a text open."""
 from __future__ import annotations
 
 from playwright.sync_api import Browser, Page, expect
-
 from test_a11y import describe
 
 ARTICLE = "/credit-report/negative-record-retention/"
