@@ -126,6 +126,8 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
     @event_priority(50)  # before the tags plugin reads the page and before other plugins render
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.project is not None
+        if self.share is not None:  # sitemap lastmod = reviewed; MkDocs writes sitemap.xml before any page
+            page.update_date = self.share.lastmod("/" + page.url) or page.update_date  # (on_page_context: too late)
         uri = page.file.src_uri
         article = self.articles.get(uri)
         if article is not None:
@@ -212,7 +214,6 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
         url = "/" + page.url
         context["mb_law_refs"] = page.file.src_uri in self._law_ref_pages  # issue 12: laws.js
         context["mb_share"] = self.share.page(url, page.title or "", str(page.meta.get("description") or ""))
-        page.update_date = self.share.lastmod(url) or page.update_date  # sitemap lastmod = reviewed
         return context
 
     def on_template_context(self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig,
