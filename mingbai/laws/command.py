@@ -9,6 +9,7 @@ places citing that article. Places are ``path:line`` (body, answer, 法规依据
 from __future__ import annotations
 
 import argparse
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
@@ -45,6 +46,12 @@ def places(project: Project, library: LawLibrary) -> dict[str, dict[str, set[str
     return found
 
 
+def _pad(text: str, width: int) -> str:
+    """``text`` padded to ``width`` terminal columns (a Chinese character takes two)."""
+    used = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * max(1, width - used)
+
+
 def _sorted(where: set[str]) -> list[str]:
     return sorted(where, key=lambda p: (p.rsplit(":", 1)[0], int(p.rsplit(":", 1)[1])))
 
@@ -61,11 +68,11 @@ def cmd_laws(args: argparse.Namespace) -> int:
     if args.name is None:
         articles, _ = project.articles()
         report = project.law_report(articles, library)
-        print(f"{'law':<40} {'articles':>8} {'places':>7}")
+        print(f"{_pad('law', 28)}{'articles':>8} {'places':>7}")
         for law in sorted(library.laws.values(), key=lambda law: -sum(map(len, found[law.name].values()))):
             cited = found.get(law.name, {})
             if cited:
-                print(f"{law.short:<40} {len(cited):>8} {sum(map(len, cited.values())):>7}  /laws/{law.slug}/")
+                print(f"{_pad(law.short, 28)}{len(cited):>8} {sum(map(len, cited.values())):>7}  /laws/{law.slug}/")
         uncited = [law for law in library.laws.values() if not found.get(law.name)]
         print(f"\nOn file, cited nowhere ({len(uncited)}):")
         for law in sorted(uncited, key=lambda law: law.slug):
