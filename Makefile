@@ -7,8 +7,9 @@ export DISABLE_MKDOCS_2_WARNING := true
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-# Primary law texts live beside the project (../shared/laws); quotes are verified against them.
-LAWS   ?= $(wildcard ../shared/laws)
+# Primary law texts: the project's own laws/ (issue 12), which `mingbai` reads by default; LAWS=DIR
+# checks against another copy (e.g. LAWS=../shared/laws, the writers' reference folder).
+LAWS   ?= laws
 LAWSARG := $(if $(LAWS),--laws $(LAWS),)
 
 .PHONY: install node system-serve system-test budgets serve build check test lint clean

@@ -172,6 +172,14 @@ class RelatedLookup:
         return found
 
 
+def unverifiable(where: str, line: int, name: str, laws: LawLibrary) -> Problem:
+    """A law with no text on file: a warning when ``laws.yml`` lists it as absent, else an error."""
+    if laws.absent(name) is not None:
+        return Problem(where, line, f"cannot verify: no text of 《{name}》 in {laws.where}", warning=True)
+    return Problem(where, line, f"unknown law 《{name}》: no text in {laws.where} and not on the absent "
+                   "list of laws/laws.yml")
+
+
 def check_sources(article: Article, laws: LawLibrary) -> list[Problem]:
     """Each quote must stand verbatim in the cited article; a law with no text here is a warning."""
     out: list[Problem] = []
@@ -181,8 +189,8 @@ def check_sources(article: Article, laws: LawLibrary) -> list[Problem]:
         line = article.meta.item_key_line("sources", index, "quote")
         law = laws.get(source.law)
         if law is None:
-            out.append(Problem(article.display, article.meta.item_key_line("sources", index, "law"),
-                               f"cannot verify: no text of 《{source.law}》 in {laws.folder}", warning=True))
+            out.append(unverifiable(article.display, article.meta.item_key_line("sources", index, "law"),
+                                    source.law, laws))
             continue
         text = law.article_text(source.article)
         if text is None:

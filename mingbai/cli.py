@@ -17,6 +17,8 @@ from .project import Project, check_project
 from .taxonomy import TaxonomyError
 from .urls import update_registry
 
+LAWS_HELP = "folder of law texts to check quotes and references against (default: the project's laws/)"
+
 
 def _report(problems: list[Problem]) -> int:
     errors = [p for p in problems if not p.warning]
@@ -99,11 +101,11 @@ def parser() -> argparse.ArgumentParser:
     sub = main.add_subparsers(dest="command", required=True)
 
     check = sub.add_parser("check", help="validate all articles")
-    check.add_argument("--laws", type=Path, help="folder of law texts to verify quotes against")
+    check.add_argument("--laws", type=Path, help=LAWS_HELP)
     check.set_defaults(func=cmd_check)
 
     build = sub.add_parser("build", help="check, then build site/ and search_index/ atomically")
-    build.add_argument("--laws", type=Path, help="folder of law texts to verify quotes against")
+    build.add_argument("--laws", type=Path, help=LAWS_HELP)
     build.add_argument("--site-url", help=f"the public address for deployment (default: ${settings.SITE_URL_ENV}, "
                        "else mkdocs.yml's loopback address, which prints a warning)")
     build.set_defaults(func=cmd_build)
@@ -119,10 +121,12 @@ def parser() -> argparse.ArgumentParser:
     urls.set_defaults(func=cmd_urls)
 
     from .editing.commands import register as register_editing
+    from .laws.command import register as register_laws
     from .search.command import register
 
     register(sub)
-    register_editing(sub)
+    register_laws(sub)  # issue 12
+    register_editing(sub)  # issue 17
     return main
 
 

@@ -21,6 +21,8 @@ from mkdocs.structure.pages import Page
 from .articles import Article
 from .editing.preview import Preview
 from .glossary import GlossaryExtension
+from .laws.pages import LAWS_INDEX_URI, LAWS_TITLE
+from .laws.site import LawSite
 from .pages import GLOSSARY_URI, MarkerError, category_uri, expand_markers, generated_pages
 from .project import Project
 from .related import RelatedFinder
@@ -55,6 +57,8 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
         # articles get a placeholder that ``on_page_context`` fills in (see ``search/background.py``).
         self._related_lists: Callable[[], dict[str, list[str]]] | None = None
         self._by_key: dict[str, Article] = {}
+        self.laws: LawSite | None = None  # law library (issue 12): law pages, links to cited articles
+        self._law_ref_pages: set[str] = set()
         self._serving = False  # set by on_startup: True under `mkdocs serve`
         self._preview: Preview | None = None
 
@@ -79,6 +83,8 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
             from material.plugins.tags.structure.tag import Tag
 
             tags.config.tags_allowed = {Tag(name) for name in taxonomy.tags}
+        self.laws = LawSite(project, articles)  # issue 12
+        self._law_ref_pages = set()
         config.markdown_extensions.append(GlossaryExtension(self._glossary_terms(project)))
         config.nav = self._nav(project)
         inline = self.config.related and not self._deferred_related
@@ -109,12 +115,17 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
                            ("免责声明", "about/disclaimer.md")):
             if uri == GLOSSARY_URI and taxonomy.glossary or (project.docs / uri).exists():
                 about.append({title: uri})
+        if self.laws is not None and self.laws.library.laws:  # issue 12: the law pages' index
+            about.append({LAWS_TITLE: LAWS_INDEX_URI})
         nav.append({"关于": about})
         return nav
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.project is not None
-        for uri, content in generated_pages(self.project.taxonomy, list(self.articles.values())).items():
+        pages = generated_pages(self.project.taxonomy, list(self.articles.values()))
+        if self.laws is not None:
+            pages.update(self.laws.pages())  # issue 12: /laws/ and /laws/<slug>/
+        for uri, content in pages.items():
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, content=content))
         return files
@@ -122,14 +133,22 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
     @event_priority(50)  # before the tags plugin reads the page and before other plugins render
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.project is not None
+        if self.share is not None:  # sitemap lastmod = reviewed; MkDocs writes sitemap.xml before any page
+            page.update_date = self.share.lastmod("/" + page.url) or page.update_date  # (on_page_context: too late)
         uri = page.file.src_uri
         article = self.articles.get(uri)
         if article is not None:
             if self._deferred_related:
-                return decorate(article, markdown, None)  # filled in by on_page_context
-            related = self.related.for_article(article) if self.related else []
-            return decorate(article, markdown, related)
-
+                related = None  # filled in by on_page_context
+            else:
+                related = self.related.for_article(article) if self.related else []
+            if self.laws is None:
+                return decorate(article, markdown, related)
+            body, answer, refs = self.laws.link_article(article, markdown)  # issue 12: references → law pages
+            page_md = decorate(article, body, related, answer, self.laws.source_link(article, refs))
+            if refs.texts:
+                self._law_ref_pages.add(uri)
+            return page_md + "\n" + refs.script()
         try:
             markdown = expand_tool_markers(markdown, uri, self.tools, self.project.docs)  # tools (issue 6)
             return expand_markers(markdown, uri, self.project.taxonomy, list(self.articles.values()),
@@ -208,6 +227,7 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
         if article is not None and self._deferred_related:
             self._fill_related(page, article)
         url = "/" + page.url
+        context["mb_law_refs"] = page.file.src_uri in self._law_ref_pages  # issue 12: laws.js
         context["mb_share"] = self.share.page(url, page.title or "", str(page.meta.get("description") or ""))
         return context
 

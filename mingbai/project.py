@@ -19,6 +19,10 @@ from .articles import Article, load_articles
 from .checks import check_across, check_body, check_fields, check_sources
 from .editing.typography import check_typography
 from .laws import LawLibrary
+from .laws.catalogue import CATALOGUE, load_catalogue
+from .laws.content import site_units
+from .laws.pages import law_page_uris
+from .laws.refcheck import Report, check_units
 from .links import check_links
 from .pages import generated_pages
 from .problems import Problem, display_path
@@ -33,6 +37,9 @@ class _LenientLoader(yaml.SafeLoader):
 
 
 _LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+#: The last law report of this process and what it was made from (``Project.law_report``).
+_REPORT_CACHE: dict[str, object] = {}
 
 
 @dataclass
@@ -59,6 +66,30 @@ class Project:
         """Derived files that are not committed (jieba dictionary, card cache)."""
         return self.root / ".cache" / "mingbai"
 
+    @property
+    def laws_dir(self) -> Path:
+        """The project's own copy of the law texts it cites, with ``laws.yml`` (issue 12)."""
+        return self.root / "laws"
+
+    def law_library(self, laws_dir: Path | None = None) -> LawLibrary:
+        """The texts of ``laws_dir`` (default: the project's ``laws/``); a folder without a ``laws.yml``
+        (``--laws ../shared/laws``) is described by the project's."""
+        catalogue = load_catalogue(self.laws_dir / CATALOGUE, self.root)
+        return LawLibrary(laws_dir or self.laws_dir, catalogue, self.root)
+
+    def law_report(self, articles: list[Article], laws: LawLibrary) -> Report:
+        """Every legal reference of the site, resolved and checked against ``laws``. Kept for the process:
+        ``mingbai build`` checks the content, then the plugin links it, from the same unchanged files."""
+        data = [self.root / "taxonomy.yml", *sorted((self.root / "data").glob("*.yml"))]
+        key = (self.root, laws.folder.resolve(),
+               tuple((a.display, a.answer, a.meta.body, tuple(a.sources)) for a in articles),
+               tuple((p, p.stat().st_mtime_ns, p.stat().st_size) for p in data if p.exists()),
+               tuple((p, p.stat().st_mtime_ns) for law in laws.laws.values() for p in law.files))
+        if _REPORT_CACHE.get("key") != key:
+            _REPORT_CACHE.clear()
+            _REPORT_CACHE.update(key=key, report=check_units(site_units(self.root, articles), laws))
+        return _REPORT_CACHE["report"]  # type: ignore[return-value]
+
     @cached_property
     def taxonomy(self) -> Taxonomy:
         return Taxonomy.load(self.root / "taxonomy.yml")
@@ -83,7 +114,12 @@ class Project:
         """docs-relative paths of every page the site will have, written or generated."""
         # Only real files are pages: a folder or a dangling link named *.md is reported by the checks.
         written = {p.relative_to(self.docs).as_posix() for p in self.docs.rglob("*.md") if p.is_file()}
-        return written | set(generated_pages(self.taxonomy, articles))
+        return written | set(generated_pages(self.taxonomy, articles)) | set(self.law_page_uris())
+
+    def law_page_uris(self) -> list[str]:
+        """The law pages (issue 12): /laws/ and one per law on file, generated from ``laws/``."""
+        library = self.law_library()
+        return law_page_uris(library) if library.laws else []
 
     def current_urls(self, articles: list[Article]) -> dict[str, str]:
         """URL → source file (empty for generated pages) of every page the site will publish.
@@ -119,21 +155,24 @@ class Project:
 
 def check_project(project: Project, laws_dir: Path | None = None,
                   today: dt.date | None = None) -> list[Problem]:
-    """Every content problem in the project, errors and warnings, sorted by place."""
+    """Every content problem in the project, errors and warnings, sorted by place. Quotes and references
+    are checked against ``laws_dir``, by default the project's own ``laws/``."""
     today = today or settings.today()
     articles, problems = project.articles()
     for article in articles:
         problems += check_fields(article, project.taxonomy, today)
         problems += check_body(article)
     problems += check_across(articles)
-    problems += check_links(project.docs, project.root, generated_pages(project.taxonomy, articles))
+    generated = [*generated_pages(project.taxonomy, articles), *project.law_page_uris()]
+    problems += check_links(project.docs, project.root, generated)
     problems += check_registry(project.registry, project.root, project.current_urls(articles),
                                project.redirect_sources())
-    if laws_dir is not None:
-        laws = LawLibrary(laws_dir)
-        for article in articles:
-            problems += check_sources(article, laws)
+    laws = project.law_library(laws_dir)  # issue 12: the project's laws/ unless --laws names another folder
+    problems += laws.problems
+    for article in articles:
+        problems += check_sources(article, laws)
+    problems += project.law_report(articles, laws).problems
     problems += check_typography(project.docs, project.root)
     problems += check_popular(project.root / "taxonomy.yml", project.root, project.taxonomy.popular, articles)
-    problems += check_tools(project.root, laws_dir)  # tools (issue 6): data/ rules, letters, tool-page quotes
+    problems += check_tools(project.root, laws)  # tools (issue 6): data/ rules, letters, tool-page quotes
     return sorted(set(problems))

@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from html import escape as html_escape
 
-from .articles import Article
+from .articles import Article, Source
 from .urls import relative_url
 
 DISCLAIMER_URI = "about/disclaimer.md"
@@ -53,19 +53,31 @@ def article_list(from_uri: str, articles: Iterable[Article], css: str = "mb-list
     return f'<div class="{css}" markdown>\n\n' + "\n".join(items) + "\n\n</div>\n"
 
 
-def answer_box(article: Article) -> str:
-    """The 先说结论 box shown before everything else: a named region a screen reader can jump to."""
+def answer_box(article: Article, answer: str | None = None) -> str:
+    """The 先说结论 box shown before everything else: a named region a screen reader can jump to.
+    ``answer`` is the answer's Markdown when its references have been made links (issue 12)."""
     return (
         '<section class="mb-answer" aria-label="先说结论" markdown>\n\n'
-        f'<p class="mb-answer__label">先说结论</p>\n\n{article.answer}\n\n</section>\n\n'
+        f'<p class="mb-answer__label">先说结论</p>\n\n{article.answer if answer is None else answer}'
+        "\n\n</section>\n\n"
     )
 
 
-def sources_section(article: Article) -> str:
-    """The 法规依据 section: each law, article and the verbatim quote."""
+#: Gives the 法规依据 line of a source as a Markdown link to the law page, or None (issue 12).
+SourceLink = Callable[[Source, str], "str | None"]
+
+
+def sources_section(article: Article, source_link: SourceLink | None = None) -> str:
+    """The 法规依据 section: each law, article and the verbatim quote; the law and article link to the
+    article on its law page when ``source_link`` can make the link."""
     parts = ["## 法规依据 { #legal-basis }\n"]
     for source in article.sources:
-        parts.append(f'<p class="mb-source">《{escape(source.law)}》{escape(source.article)}</p>\n')
+        label = f"《{escape(source.law)}》{escape(source.article)}"
+        linked = source_link(source, label) if source_link else None
+        if linked:
+            parts.append(f'<p class="mb-source" markdown="span">{linked}</p>\n')
+        else:
+            parts.append(f'<p class="mb-source">{label}</p>\n')
         parts.append(f"> {escape(source.quote)}\n")
     return "\n".join(parts) + "\n"
 
@@ -114,14 +126,15 @@ def fill_related(html: str, page_url: str, related: list[Article]) -> str:
     return _PLACEHOLDER_LINE.sub(lambda _: block, html, count=1)
 
 
-def decorate(article: Article, markdown: str, related: list[Article] | None) -> str:
+def decorate(article: Article, markdown: str, related: list[Article] | None, answer: str | None = None,
+             source_link: SourceLink | None = None) -> str:
     """The article page: answer first, then the body, 法规依据, related reading, dates, disclaimer.
     ``related`` None leaves a placeholder for the list (``fill_related``)."""
     return (
-        answer_box(article)
+        answer_box(article, answer)
         + markdown.strip()
         + "\n\n"
-        + sources_section(article)
+        + sources_section(article, source_link)
         + related_section(article, related)
         + "\n"
         + dates_line(article)

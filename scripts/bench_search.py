@@ -61,7 +61,7 @@ def corpus(size: int, workdir: Path) -> Project:
     dest = workdir / f"scale-{size}"
     if not (dest / "urls.yml").exists():
         shutil.rmtree(dest, ignore_errors=True)
-        generate(size, dest, Path("/work/shared/laws"))
+        generate(size, dest, ROOT / "laws")
     return Project(dest)
 
 

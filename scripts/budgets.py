@@ -227,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="200,2000", help="scale corpus sizes, comma-separated")
     parser.add_argument("--runs", type=int, default=5, help="Lighthouse runs per page (median is kept)")
     parser.add_argument("--quick", action="store_true", help="no scale corpora, one Lighthouse run")
-    laws = ROOT.parent / "shared" / "laws"
+    laws = ROOT / "laws"  # the project's own law texts (issue 12)
     parser.add_argument("--laws", type=Path, default=laws if laws.is_dir() else None)
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
     args = parser.parse_args(argv)

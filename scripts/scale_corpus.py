@@ -1,6 +1,6 @@
 """Generate a scale corpus: N synthetic articles made from the real articles and law texts.
 
-Usage: python scripts/scale_corpus.py N DEST [--laws /work/shared/laws] [--seed 1]
+Usage: python scripts/scale_corpus.py N DEST [--laws laws] [--seed 1]
 
 DEST becomes a project root (mkdocs.yml, taxonomy.yml, urls.yml, docs/, overrides/) that passes
 `mingbai check`, for benchmarks of the build, the search index and the related lists
@@ -18,17 +18,21 @@ import re
 import shutil
 import sys
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
 
 from mingbai.articles import Article
 from mingbai.checks import BODY_RANGE, CAUTION_HEADING
+from mingbai.laws import LawLibrary
+from mingbai.laws.refcheck import make_finder
+from mingbai.laws.references import Finder
 from mingbai.project import Project, check_project
 from mingbai.urls import update_registry
 
 ROOT = Path(__file__).resolve().parent.parent
-LAWS = Path("/work/shared/laws")
+LAWS = ROOT / "laws"
 LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
 LAW_ARTICLE = re.compile(r"^(第[一二三四五六七八九十百千零]+条)\s*(.+)$")
 TARGET = (BODY_RANGE[0] + 300, BODY_RANGE[1] - 400)  # body length, non-space characters
@@ -41,17 +45,27 @@ def sections(body: str) -> list[str]:
 
 
 def law_paragraphs(folder: Path) -> list[tuple[str, str, str]]:
-    """(law name, article number, text) of every numbered article in the law files."""
+    """(law name, article number, text) of every numbered article in the law files, the law named as the
+    site cites it (the Civil Code's books are one law, 民法典), so the corpus's references resolve."""
+    library = LawLibrary(folder, Project(ROOT).law_library().catalogue)
     found = []
-    for path in sorted(folder.glob("*.md")):
-        if path.name == "README.md":
-            continue
-        name = re.sub(r"\(.*?\)$", "", path.stem)
-        for line in path.read_text(encoding="utf-8").splitlines():
-            match = LAW_ARTICLE.match(line.strip())
-            if match and 20 <= len(match.group(2)) <= 400:
-                found.append((name, match.group(1), match.group(2)))
+    for law in sorted(library.laws.values(), key=lambda law: law.name):
+        for key, block in law.articles.items():
+            match = LAW_ARTICLE.match(block.lines[0])
+            if match and len(block.lines) == 1 and 20 <= len(match.group(2)) <= 400:
+                found.append((law.short, key, match.group(2)))
     return found
+
+
+def self_contained(finder: Finder) -> Callable[[str], bool]:
+    """Whether a section's references name their law within it: a borrowed section must not lean on a law
+    its own article named elsewhere (the corpus would fail `mingbai check`, which attributes them)."""
+
+    def check(section: str) -> bool:
+        refs = finder.scan(list(enumerate(section.split("\n")))).references
+        return all(ref.law is not None and ref.kind != "earlier" for ref in refs)
+
+    return check
 
 
 def size(text: str) -> int:
@@ -101,6 +115,8 @@ def copy_skeleton(source: Project, dest: Path) -> None:
     dest.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "taxonomy.yml"):
         shutil.copy2(source.root / name, dest / name)
+    if source.laws_dir.is_dir():  # the law texts references are checked against and law pages made from
+        shutil.copytree(source.laws_dir, dest / "laws", dirs_exist_ok=True)
     if (source.root / "overrides").is_dir():
         shutil.copytree(source.root / "overrides", dest / "overrides", dirs_exist_ok=True)
     docs = dest / "docs"
@@ -123,10 +139,11 @@ def generate(count: int, dest: Path, laws_dir: Path | None, seed: int = 1) -> Pr
         raise SystemExit(f"{dest} already holds articles; give an empty or new folder")
     rng = random.Random(seed)
     laws = law_paragraphs(laws_dir) if laws_dir and laws_dir.is_dir() else []
+    usable = self_contained(make_finder(source.law_library()))
     by_category: dict[str, list[str]] = defaultdict(list)
     cautions: list[str] = []
     for article in real:
-        for section in sections(article.body):
+        for section in filter(usable, sections(article.body)):
             (cautions if CAUTION_HEADING.search(section.splitlines()[0]) else by_category[article.category]).append(
                 section)
     if not cautions:
@@ -138,7 +155,8 @@ def generate(count: int, dest: Path, laws_dir: Path | None, seed: int = 1) -> Pr
         slug = f"{base.slug[:30].rstrip('-')}-{number}"
         title = f"{base.title[:22]}（{number}）"
         related = [keys[-1]] if number % 10 == 0 and keys else []  # some curated entries, as real articles have
-        body = compose_body(rng, sections(base.body), by_category[base.category], cautions, laws)
+        own = [section for section in sections(base.body) if usable(section)]
+        body = compose_body(rng, own, by_category[base.category], cautions, laws)
         path = dest / "docs" / base.folder / f"{slug}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(front_matter(base, title, related) + body + "\n", encoding="utf-8")

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-LAWS = ROOT.parent / "shared" / "laws"
+LAWS = ROOT / "laws"  # the project's own copy of the law texts (issue 12)
 
 PAGES = {
     "index.md": "---\ntitle: 首页\n---\n\n# 测试首页\n\n<!-- mingbai:categories -->\n\n<!-- mingbai:latest 5 -->\n",

@@ -32,7 +32,8 @@ PROTECTED = re.compile(r"`[^`]*`|\]\([^)]*\)|<[^>\n]*>|https?://[^\s)）」”]+
 # with the text on file) or another source's, and a reader is shown what was said, not our spacing.
 # Run over every article, every spacing or punctuation finding inside quotation marks was such a
 # verbatim quote (「自收到异议之日起20日内…」, 「…延期一年至2026年12月31日」), never our own prose.
-QUOTED = re.compile(r"(?P<tag><[^>\n]*>)|(?P<quote>“[^”\n]*”|「[^」\n]*」|『[^』\n]*』)")
+# Titles 《…》 too: a law's name must stand as laws/laws.yml spells it (《…（2017年修正）》).
+QUOTED = re.compile(r"(?P<tag><[^>\n]*>)|(?P<quote>“[^”\n]*”|「[^」\n]*」|『[^』\n]*』|《[^》\n]*》)")
 ASCII_QUOTED = re.compile(rf'"([^"\n]*[{HAN}][^"\n]*)"')
 ASCII_PARENS = re.compile(rf"\(([^()+\-−×÷=*/\n]*[{HAN}][^()+\-−×÷=*/\n]*)\)")  # not formulas
 # The space before the date is kept as it was (its absence is T1's to report); the one after goes.

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..checks import unverifiable
 from ..laws import LawLibrary, quote_in
 from ..problems import Problem, display_path
 from .datafile import DataReader, Path_, Quote, read_data_file
@@ -222,8 +223,7 @@ def check_quotes(quotes: list[tuple[str, Quote]], laws: LawLibrary) -> list[Prob
     for where, quote in quotes:
         law = laws.get(quote.law)
         if law is None:
-            out.append(Problem(where, quote.line, f"cannot verify: no text of 《{quote.law}》 in {laws.folder}",
-                               warning=True))
+            out.append(unverifiable(where, quote.line, quote.law, laws))
             continue
         text = law.article_text(quote.article)
         if text is None:
@@ -235,11 +235,13 @@ def check_quotes(quotes: list[tuple[str, Quote]], laws: LawLibrary) -> list[Prob
     return out
 
 
-def check_tools(root: Path, laws_dir: Path | None = None) -> list[Problem]:
+def check_tools(root: Path, laws: LawLibrary | Path | None = None) -> list[Problem]:
     """All problems in the tools' data files: structure, links, look-alikes and (with laws) quotes."""
     tools, problems = load_tools(root)
     quotes, found = page_quotes(root)
     problems += found
-    if laws_dir is not None:
-        problems += check_quotes(tools.quotes + quotes, LawLibrary(laws_dir))
+    if isinstance(laws, Path):
+        laws = LawLibrary(laws)
+    if laws is not None:
+        problems += check_quotes(tools.quotes + quotes, laws)
     return sorted(problems)
