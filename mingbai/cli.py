@@ -142,6 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     except settings.SettingError as error:  # e.g. MINGBAI_TODAY that is not a date
         print(f"mingbai: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `mingbai review | head`: the reader has seen enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except TaxonomyError as error:  # every command needs the taxonomy: its problems, located, all at once
         for problem in error.problems:
             print(problem, file=sys.stderr)
