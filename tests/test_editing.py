@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import shutil
 
 import pytest
 from support import FIXTURES, MakeProject, fixture_article
@@ -164,3 +165,17 @@ def test_review_lists_what_needs_attention_most_urgent_first(make_project: MakeP
                         "193 days ago (threshold 180)")
     assert lines[-1].endswith("item(s) to look at (as of 2027-06-01).")
     assert dt.date(2027, 6, 1) - dt.date(2026, 11, 20) == dt.timedelta(days=193)
+
+
+def test_review_names_cited_laws_whose_text_is_not_in_force(make_project: MakeProject, capsys) -> None:
+    old_law = fixture_article("valid").replace(
+        "sources:\n", "sources:\n  - law: 治安管理处罚法\n    article: 第四十二条\n"
+        "    quote: \"多次发送淫秽、侮辱、恐吓或者其他信息，干扰他人正常生活的\"\n", 1)
+    project = make_project({"credit-report/retention.md": old_law})
+    shutil.copytree(LAWS, project.root / "laws")
+    status, out, _ = run(capsys, "--root", str(project.root), "review", "--today", "2026-12-02")
+    first = out.splitlines()[0]
+    assert status == 0
+    assert first == ("docs/credit-report/retention.md:10: [law-status] cites 《治安管理处罚法》: "
+                     "已被修订，此为旧文本 — 这是 2012 年的旧文本，2026 年 1 月 1 日起施行的修订本条文序号已经改变。")
+    assert "《征信业管理条例》" not in out  # in force: nothing to look at
