@@ -22,6 +22,8 @@
   var SKIP = /[a-zA-Z0-9]+(?:.\d+)?%?/g; // jieba-rs's HMM re_skip: 36%, 12.5, LPR
   var WORD = /[\p{L}\p{N}_]/u; // Python's \w: a token without one is noise
   var MARK_START = "\u0002", MARK_END = "\u0003";
+  // Up to ten articles, then up to three other pages; snippets of the first five come with the results.
+  var RESULTS = 10, OTHER_RESULTS = 3, EAGER = 5;
 
   function fnv1a(text) {
     var bytes = new TextEncoder().encode(text), hash = 0x811c9dc5;
@@ -414,8 +416,9 @@
     }));
   };
 
-  /* Articles first (up to ``articles``), then other pages (up to ``others``); each with its snippet. */
-  Engine.prototype.search = function (text, articles, others) {
+  /* Articles first (up to ``articles``), then other pages (up to ``others``); the first ``eager`` hits
+     with their snippets, the others' snippets fetched when shown (``snippet``). */
+  Engine.prototype.search = function (text, articles, others, eager) {
     var self = this;
     return this.load().then(function () {
       var words = self.lexicon.readerWords(text);
@@ -425,17 +428,23 @@
         var first = ranker.rank(words, 0), second = ranker.rank(words, 1);
         var chosen = first.hits.slice(0, articles).map(function (h) { return [h, first.words]; })
           .concat(second.hits.slice(0, others).map(function (h) { return [h, second.words]; }));
-        return Promise.all(chosen.map(function (pair) {
+        var hits = chosen.map(function (pair) {
           var number = pair[0][0], row = self.docs[number];
-          return self.get("d/" + number + ".json").then(function (texts) {
-            var data = self.lexicon.data;
-            return {
-              title: row[0], label: row[1], url: row[2], kind: row[3], score: pair[0][1],
-              snippet: bestSnippet(texts, pair[1], data.snippet_chars, data.lead_chars)
-            };
-          });
-        }));
+          return {doc: number, title: row[0], label: row[1], url: row[2], kind: row[3], score: pair[0][1],
+                  words: pair[1], snippet: null};
+        });
+        return Promise.all(hits.slice(0, eager).map(function (hit) { return self.snippet(hit); }))
+          .then(function () { return hits; });
       });
+    });
+  };
+
+  /* The hit's snippet, from its texts (fetched once): set on the hit and returned. */
+  Engine.prototype.snippet = function (hit) {
+    var data = this.lexicon.data;
+    return this.get("d/" + hit.doc + ".json").then(function (texts) {
+      hit.snippet = bestSnippet(texts, hit.words, data.snippet_chars, data.lead_chars);
+      return hit.snippet;
     });
   };
 
@@ -482,6 +491,7 @@
       if (!hits.length) say("search.result.none");
       else if (hits.length === 1) say("search.result.one");
       else say("search.result.other", hits.length);
+      if (observer) observer.disconnect();
       hits.forEach(function (hit) {
         var item = document.createElement("li");
         item.className = "md-search-result__item";
@@ -489,12 +499,32 @@
         item.innerHTML = '<a href="' + escapeHTML(href) + '" class="md-search-result__link" tabindex="-1">' +
           '<article class="md-search-result__article md-search-result__article--document md-typeset">' +
           '<div class="md-search-result__icon md-icon"></div>' +
-          "<h1>" + escapeHTML(hit.label + "丨" + hit.title) + "</h1>" +
-          (hit.snippet ? "<p>" + marked(hit.snippet) + "</p>" : "") + "</article></a>";
+          "<h1>" + escapeHTML(hit.label + "丨" + hit.title) + "</h1><p></p></article></a>";
         list.appendChild(item);
+        var paragraph = item.querySelector("p");
+        if (hit.snippet !== null) fill(paragraph, hit.snippet);
+        else if (observer) { pending.set(item, hit); observer.observe(item); }
+        else engine.snippet(hit).then(function (text) { fill(paragraph, text); }, function () {});
       });
       result.setAttribute("data-mb-query", query);
     }
+
+    function fill(paragraph, text) {
+      if (text) paragraph.innerHTML = marked(text);
+      else paragraph.remove();
+    }
+
+    // Snippets below the first EAGER results are fetched when their result scrolls into view.
+    var pending = new Map();
+    var observer = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (!entry.isIntersecting || !pending.has(entry.target)) return;
+        var hit = pending.get(entry.target), paragraph = entry.target.querySelector("p");
+        pending.delete(entry.target);
+        observer.unobserve(entry.target);
+        engine.snippet(hit).then(function (text) { fill(paragraph, text); }, function () {});
+      });
+    }) : null;
 
     function run() {
       var query = input.value.trim(), ticket = ++latest;
@@ -504,7 +534,7 @@
         result.setAttribute("data-mb-query", "");
         return;
       }
-      engine.search(query, 10, 3).then(function (hits) {
+      engine.search(query, RESULTS, OTHER_RESULTS, EAGER).then(function (hits) {
         if (ticket === latest) render(query, hits);
       }, function () {
         if (ticket === latest) {
