@@ -246,43 +246,43 @@
     return Math.log(count / (df + 1)) + 1;
   };
 
-  Ranker.prototype.termScores = function (term, kind) {
-    var row = this.row(term.word, term.key, kind), scores = new Map();
+  /* Adds one term clause's score of every document of ``kind`` to ``sums`` (``seen``: documents touched). */
+  Ranker.prototype.addTerm = function (term, kind, sums, seen) {
+    var row = this.row(term.word, term.key, kind);
     var factor = term.boost * this.idf(term.word, term.key, kind) / this.data.scale;
     var from = kind === 0 ? 0 : row.split, to = kind === 0 ? row.split : row.length;
-    for (var i = from; i < to; i += 2) scores.set(row[i], factor * row[i + 1]);
-    return scores;
+    for (var i = from; i < to; i += 2) {
+      var doc = row[i];
+      if (sums[doc] === 0) seen.push(doc);
+      sums[doc] += factor * row[i + 1];
+    }
   };
 
   /* Documents of one kind with their summed clause scores, best first, ties by document number. */
   Ranker.prototype.rank = function (words, kind) {
     var query = this.build(words, kind, true) || this.build(words, kind, false);
     if (!query) return {hits: [], words: new Map()};
-    var totals = new Map(), self = this;
-    function add(scores) {
-      scores.forEach(function (score, doc) { totals.set(doc, (totals.get(doc) || 0) + score); });
-    }
+    var size = this.data.articles + this.data.others, self = this;
+    var totals = new Float64Array(size), seen = [];
     query.clauses.forEach(function (clause) {
-      if (!clause.and) { add(self.termScores(clause, kind)); return; }
+      if (!clause.and) { self.addTerm(clause, kind, totals, seen); return; }
       var parts = clause.and.map(function (group) {
-        var sum = new Map();
-        group.forEach(function (term) {
-          self.termScores(term, kind).forEach(function (s, d) { sum.set(d, (sum.get(d) || 0) + s); });
-        });
-        return sum;
+        var sums = new Float64Array(size), touched = [];
+        group.forEach(function (term) { self.addTerm(term, kind, sums, touched); });
+        return {sums: sums, touched: touched};
       });
-      var joined = new Map();
-      parts[0].forEach(function (score, doc) {
-        var total = score;
-        for (var p = 1; p < parts.length; p++) {
-          if (!parts[p].has(doc)) return;
-          total += parts[p].get(doc);
+      parts[0].touched.forEach(function (doc) {
+        var total = 0;
+        for (var p = 0; p < parts.length; p++) {
+          if (parts[p].sums[doc] === 0) return;
+          total += parts[p].sums[doc];
         }
-        joined.set(doc, total);
+        if (totals[doc] === 0) seen.push(doc);
+        totals[doc] += total;
       });
-      add(joined);
     });
-    var hits = Array.from(totals).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+    var hits = seen.map(function (doc) { return [doc, totals[doc]]; });
+    hits.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
     return {hits: hits, words: query.words};
   };
 
