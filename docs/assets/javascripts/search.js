@@ -41,7 +41,7 @@
 
   function Lexicon(data) {
     this.data = data;
-    this.costs = new Map(); // word → jieba cost (−10·ln P), or null for a word jieba's dictionary lacks
+    this.costs = new Map(); // word → jieba cost (−cost_scale·ln P), or null for a word jieba's dictionary lacks
     this.maxLength = 1;
     var lines = data.vocabulary ? data.vocabulary.split("\n") : [];
     for (var i = 0; i < lines.length; i++) {
