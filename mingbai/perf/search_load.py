@@ -6,7 +6,8 @@ DevTools protocol (``Emulation.setCPUThrottlingRate``, 4× by default, as Lighth
 * first search: a fresh browser profile opens a page, taps the magnifier and types a question; every
   byte (gzip, as received) of the search's own files is counted: for this site ``search.js`` and
   ``search/mb/…``, for Material its worker, lunr scripts and ``search_index.json``, which its bundle
-  fetches at page load whether or not the reader searches. Time runs from typing to the results shown.
+  fetches at page load whether or not the reader searches. Time runs, inside the page, from the input
+  event to the first result in the list (and, for this site, to the first five results' snippets).
 * later queries: more questions typed into the same page; the bytes each one adds.
 
 Used by ``scripts/budgets.py`` for this site and for plain Material on the same articles.
@@ -15,13 +16,12 @@ Used by ``scripts/budgets.py`` for this site and for plain Material on the same 
 from __future__ import annotations
 
 import statistics
-import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page, Request
+    from playwright.sync_api import Browser, CDPSession, Page, Request
 
 from ..search.browser_eval import SEARCH_BOX, SEARCH_TOGGLE, SHOWN_FOR
 
@@ -45,7 +45,8 @@ class SearchLoad:
 
     engine: str
     first_bytes: list[int] = field(default_factory=list)  # one per cold first search
-    first_seconds: list[float] = field(default_factory=list)
+    first_seconds: list[float] = field(default_factory=list)  # typing → first results in the list
+    snippet_seconds: list[float] = field(default_factory=list)  # typing → the first five snippets (this site)
     later_bytes: list[int] = field(default_factory=list)  # one per later query
     later_seconds: list[float] = field(default_factory=list)
     other_hosts: set[str] = field(default_factory=set)
@@ -54,18 +55,24 @@ class SearchLoad:
         later = (f"later query median {statistics.median(self.later_bytes) / 1000:.1f} KB, "
                  f"max {max(self.later_bytes) / 1000:.1f} KB, results within max {max(self.later_seconds):.2f} s"
                  if self.later_bytes else "no later query")
+        snippets = (f", their snippets {max(self.snippet_seconds):.2f} s" if self.snippet_seconds else "")
         return (f"first search {max(self.first_bytes) / 1000:.1f} KB gzip (max of {len(self.first_bytes)}; "
                 f"min {min(self.first_bytes) / 1000:.1f}), results {max(self.first_seconds):.2f} s after typing "
-                f"(max; min {min(self.first_seconds):.2f} s); {later}")
+                f"(max; min {min(self.first_seconds):.2f} s){snippets}; {later}")
 
 
 class _Counter:
-    """Encoded bytes of the engine's requests since the last ``take``, and any other host seen."""
+    """Encoded bytes (as received, headers apart) of the engine's requests since the last ``take``, read
+    from the DevTools protocol's network events, and any other host seen."""
 
-    def __init__(self, page: Page, base: str, engine: str, load: SearchLoad) -> None:
+    def __init__(self, page: Page, cdp: CDPSession, base: str, engine: str, load: SearchLoad) -> None:
         self.bytes, self.engine, self.load = 0, engine, load
         self.host = urlsplit(base).netloc
-        page.on("requestfinished", self._finished)
+        self.urls: dict[str, str] = {}
+        self.headers: dict[str, int] = {}
+        cdp.on("Network.responseReceived", self._response)
+        cdp.on("Network.loadingFinished", self._finished)
+        cdp.send("Network.enable")
         page.on("request", self._request)
 
     def _request(self, request: Request) -> None:
@@ -73,26 +80,59 @@ class _Counter:
         if netloc and netloc != self.host and request.url.startswith("http"):
             self.load.other_hosts.add(netloc)
 
-    def _finished(self, request: Request) -> None:
-        if is_search_file(request.url, self.engine):
-            self.bytes += request.sizes()["responseBodySize"]
+    def _response(self, event: dict) -> None:
+        response = event["response"]
+        self.urls[event["requestId"]] = response["url"]
+        self.headers[event["requestId"]] = int(response.get("encodedDataLength") or 0)
+
+    def _finished(self, event: dict) -> None:
+        url = self.urls.get(event["requestId"], "")
+        if is_search_file(url, self.engine):
+            total = int(event.get("encodedDataLength") or 0)
+            self.bytes += max(0, total - self.headers.get(event["requestId"], 0))
 
     def take(self, page: Page) -> int:
-        page.wait_for_timeout(150)  # let the last requestfinished events arrive
+        page.wait_for_timeout(300)  # let the last network events arrive
         taken, self.bytes = self.bytes, 0
         return taken
 
 
-def _type(page: Page, engine: str, text: str, timeout_ms: float) -> float:
+# Timed inside the page, so the harness's own latency (the page is polled for the result) is not counted:
+# from the input event of the typed text to the first result in the list, for either engine.
+WATCH = """() => {
+  const box = document.querySelector('input.md-search__input');
+  const list = document.querySelector('.md-search-result__list');
+  const times = window.__searchTimes = {};
+  box.addEventListener('input', () => { times.typed = times.typed || performance.now(); }, {once: true});
+  new MutationObserver((_, observer) => {
+    if (list.querySelector('.md-search-result__item') && times.typed) {
+      times.shown = performance.now();
+      observer.disconnect();
+    }
+  }).observe(list, {childList: true, subtree: true});
+}"""
+SNIPPETS_FOR = "(query) => document.querySelector('.md-search-result')?.getAttribute('data-mb-snippets') === query"
+
+
+def _type(page: Page, engine: str, text: str, timeout_ms: float) -> tuple[float, float | None]:
+    """Seconds from typing to the first results shown, and (this site) to the first five snippets."""
     box = page.locator(SEARCH_BOX)
-    start = time.perf_counter()
+    page.evaluate(WATCH)
     box.fill(text)
     if engine == "material":
         box.press("End")  # Material searches on keyup
         page.wait_for_function(MATERIAL_SHOWN, timeout=timeout_ms)
     else:
         page.wait_for_function(SHOWN_FOR, arg=text.strip(), timeout=timeout_ms)
-    return time.perf_counter() - start
+        page.wait_for_function(SNIPPETS_FOR, arg=text.strip(), timeout=timeout_ms)
+    page.wait_for_function("() => window.__searchTimes.shown", timeout=timeout_ms)
+    times = page.evaluate("() => window.__searchTimes")
+    shown = (times["shown"] - times["typed"]) / 1000
+    snippets = None
+    if engine == "mingbai":
+        done = page.evaluate("() => document.querySelector('[data-mb-search]').mbEngine.snippetsAt")
+        snippets = (done - times["typed"]) / 1000
+    return shown, snippets
 
 
 def measure(browser: Browser, base: str, questions: list[str], engine: str = "mingbai", cold: int = 3,
@@ -104,15 +144,17 @@ def measure(browser: Browser, base: str, questions: list[str], engine: str = "mi
                                       is_mobile=True, has_touch=True, locale="zh-CN")
         try:
             page = context.new_page()
-            counter = _Counter(page, base, engine, load)
             cdp = context.new_cdp_session(page)
+            counter = _Counter(page, cdp, base, engine, load)
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": throttle})
             page.goto(base, wait_until="load")
             page.locator(SEARCH_TOGGLE).first.click()
             if engine == "material":
                 page.locator(SEARCH_BOX).click()
-            seconds = _type(page, engine, questions[number], timeout_ms)
+            seconds, snippets = _type(page, engine, questions[number], timeout_ms)
             load.first_seconds.append(seconds)
+            if snippets is not None:
+                load.snippet_seconds.append(snippets)
             load.first_bytes.append(counter.take(page))
             if number == 0:
                 for text in questions[cold:cold + later]:
@@ -120,7 +162,7 @@ def measure(browser: Browser, base: str, questions: list[str], engine: str = "mi
                         page.locator(SEARCH_BOX).fill("")
                         page.locator(SEARCH_BOX).press("End")
                         page.wait_for_function("() => !document.querySelector('.md-search-result__item')")
-                    load.later_seconds.append(_type(page, engine, text, timeout_ms))
+                    load.later_seconds.append(_type(page, engine, text, timeout_ms)[0])
                     load.later_bytes.append(counter.take(page))
         finally:
             context.close()

@@ -22,7 +22,8 @@
   var SKIP = /[a-zA-Z0-9]+(?:.\d+)?%?/g; // jieba-rs's HMM re_skip: 36%, 12.5, LPR
   var WORD = /[\p{L}\p{N}_]/u; // Python's \w: a token without one is noise
   var MARK_START = "\u0002", MARK_END = "\u0003";
-  // Up to ten articles, then up to three other pages; snippets of the first five come with the results.
+  // Up to ten articles, then up to three other pages; the first five snippets are fetched at once, the
+  // others when their result scrolls into view.
   var RESULTS = 10, OTHER_RESULTS = 3, EAGER = 5;
 
   function fnv1a(text) {
@@ -416,16 +417,21 @@
     }));
   };
 
-  /* Articles first (up to ``articles``), then other pages (up to ``others``); the first ``eager`` hits
-     with their snippets, the others' snippets fetched when shown (``snippet``). */
-  Engine.prototype.search = function (text, articles, others, eager) {
-    var self = this;
+  /* Articles first (up to ``articles``), then other pages (up to ``others``), without snippets: the
+     results show as soon as they are ranked, and each snippet follows when its texts are in (``snippet``). */
+  Engine.prototype.search = function (text, articles, others) {
+    var self = this, clock = typeof performance === "object" ? performance : Date, start = clock.now();
+    var timings = self.timings = {}; // milliseconds of each step of the last search, for the budget script
     return this.load().then(function () {
+      timings.load = clock.now() - start;
       var words = self.lexicon.readerWords(text);
       if (!words.size) return [];
+      timings.words = clock.now() - start;
       return self.fetchPostings(self.lookups(words)).then(function () {
+        timings.postings = clock.now() - start;
         var ranker = new Ranker(self.lexicon, self.postings);
         var first = ranker.rank(words, 0), second = ranker.rank(words, 1);
+        timings.rank = clock.now() - start;
         var chosen = first.hits.slice(0, articles).map(function (h) { return [h, first.words]; })
           .concat(second.hits.slice(0, others).map(function (h) { return [h, second.words]; }));
         var hits = chosen.map(function (pair) {
@@ -433,8 +439,7 @@
           return {doc: number, title: row[0], label: row[1], url: row[2], kind: row[3], score: pair[0][1],
                   words: pair[1], snippet: null};
         });
-        return Promise.all(hits.slice(0, eager).map(function (hit) { return self.snippet(hit); }))
-          .then(function () { return hits; });
+        return hits;
       });
     });
   };
@@ -473,7 +478,7 @@
     var list = dialog.querySelector(".md-search-result__list");
     var result = dialog.querySelector(".md-search-result");
     var toggle = document.getElementById("__search");
-    var engine = new Engine(new URL(dialog.getAttribute("data-mb-search"), root).href, function (url) {
+    var engine = dialog.mbEngine = new Engine(new URL(dialog.getAttribute("data-mb-search"), root).href, function (url) {
       return fetch(url, {credentials: "same-origin"}).then(function (response) {
         if (!response.ok) throw new Error(url + ": " + response.status);
         return response.json();
@@ -492,7 +497,9 @@
       else if (hits.length === 1) say("search.result.one");
       else say("search.result.other", hits.length);
       if (observer) observer.disconnect();
-      hits.forEach(function (hit) {
+      pending.clear();
+      var eager = [];
+      hits.forEach(function (hit, index) {
         var item = document.createElement("li");
         item.className = "md-search-result__item";
         var href = new URL(hit.url, root).href;
@@ -502,11 +509,19 @@
           "<h1>" + escapeHTML(hit.label + "丨" + hit.title) + "</h1><p></p></article></a>";
         list.appendChild(item);
         var paragraph = item.querySelector("p");
-        if (hit.snippet !== null) fill(paragraph, hit.snippet);
-        else if (observer) { pending.set(item, hit); observer.observe(item); }
-        else engine.snippet(hit).then(function (text) { fill(paragraph, text); }, function () {});
+        if (index < EAGER || !observer) {
+          eager.push(engine.snippet(hit).then(function (text) { fill(paragraph, text); }, function () {}));
+        } else {
+          pending.set(item, hit);
+          observer.observe(item);
+        }
       });
       result.setAttribute("data-mb-query", query);
+      engine.shownAt = performance.now();
+      Promise.all(eager).then(function () {
+        if (result.getAttribute("data-mb-query") === query) result.setAttribute("data-mb-snippets", query);
+        engine.snippetsAt = performance.now();
+      });
     }
 
     function fill(paragraph, text) {
@@ -528,13 +543,14 @@
 
     function run() {
       var query = input.value.trim(), ticket = ++latest;
+      engine.startedAt = performance.now();
       if (!query) {
         list.textContent = "";
         say("search.result.placeholder");
         result.setAttribute("data-mb-query", "");
         return;
       }
-      engine.search(query, RESULTS, OTHER_RESULTS, EAGER).then(function (hits) {
+      engine.search(query, RESULTS, OTHER_RESULTS).then(function (hits) {
         if (ticket === latest) render(query, hits);
       }, function () {
         if (ticket === latest) {
@@ -550,10 +566,15 @@
     }
 
     input.addEventListener("focus", open);
+    // The index starts loading as soon as a finger touches the magnifier, before the dialog opens.
+    document.querySelectorAll("label[for='__search']").forEach(function (label) {
+      label.addEventListener("pointerdown", function () { engine.load().catch(function () {}); });
+    });
     input.addEventListener("input", function (event) {
       if (event.isComposing) return; // an input method is still composing the characters
+      engine.typedAt = performance.now();
       clearTimeout(timer);
-      timer = setTimeout(run, 60);
+      timer = setTimeout(run, 40);
     });
     input.addEventListener("compositionend", function () { clearTimeout(timer); timer = setTimeout(run, 0); });
     form.addEventListener("submit", function (event) {
