@@ -66,10 +66,10 @@ def test_every_shard_and_document_file_is_written_with_its_gzip(real_site) -> No
     project, folder, lexicon = built(real_site)
     shards = sorted(folder.glob("t/*.json"))
     assert len(shards) == lexicon["shards"]
-    docs = json.loads((folder / "docs.json").read_text(encoding="utf-8"))
+    docs = lexicon["docs"]
     assert len(docs) == lexicon["articles"] + lexicon["others"]
     assert len(list(folder.glob("d/*.json"))) == len(docs)
-    for path in [*shards, folder / "docs.json", folder / "lexicon.json"]:
+    for path in [*shards, folder / "lexicon.json"]:
         assert path.with_name(path.name + ".gz").is_file(), path
     for path in shards:  # each term sits in the shard its hash names
         for term in json.loads(path.read_text(encoding="utf-8")):
@@ -80,7 +80,7 @@ def test_articles_come_first_and_redirect_pages_never(real_site) -> None:
     project, folder, lexicon = built(real_site)
     _, site = real_site
     articles, _ = project.articles()
-    docs = json.loads((folder / "docs.json").read_text(encoding="utf-8"))
+    docs = lexicon["docs"]
     assert [(d[0], d[1], "/" + d[2], d[3]) for d in docs[:len(articles)]] == [
         (a.title, a.category, a.url, 0) for a in articles]
     others = docs[len(articles):]

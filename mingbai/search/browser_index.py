@@ -14,7 +14,7 @@ Files under ``site/search/mb/`` (each with a ``.gz`` sibling for ``gzip_static``
   and the segmentation vocabulary — every word the index holds, plus the stop and taxonomy words,
   each with its cost in jieba's own dictionary (−100·ln P), so the browser's maximum-probability cut
   over that vocabulary agrees with jieba's wherever it matters (a word the index lacks matches nothing);
-* ``docs.json``: one row per document ``[title, 分类, url, kind]`` (kind 0 article, 1 other page);
+  and ``docs``, one row per document ``[title, 分类, url, kind]`` (kind 0 article, 1 other page);
 * ``t/<hex>.json``: the postings of every term whose FNV-1a hash falls in that shard, per field as
   delta-coded ``[doc, q, doc, q, …]`` where q is the BM25 term-frequency part (length-normalised,
   with the field's index boost, ×``SCALE``), so the client multiplies by idf and the query weight only;
@@ -27,6 +27,7 @@ Articles are documents 0…A−1 in the order Whoosh numbers them (ties rank the
 from __future__ import annotations
 
 import gzip
+import hashlib
 import html
 import json
 import math
@@ -255,11 +256,13 @@ class _Writer:
 
     def __init__(self, folder: Path) -> None:
         self.folder, self.files, self.gzip_bytes = folder, 0, 0
+        self.digest = hashlib.sha256()
 
     def write(self, name: str, value: Any) -> None:
         path = self.folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
         raw = _dump(value)
+        self.digest.update(name.encode() + b"\0" + raw)
         packed = gzip.compress(raw, compresslevel=9, mtime=0)
         path.write_bytes(raw)
         path.with_name(path.name + ".gz").write_bytes(packed)
@@ -296,6 +299,10 @@ def write_browser_index(project: Project, articles: list[Article], site_dir: Pat
     for number, doc in enumerate(docs):
         texts = {"b": doc.fields["body"], "a": doc.fields["answer"], "d": doc.fields["description"]}
         writer.write(f"d/{number}.json", {k: v for k, v in texts.items() if v})
-    writer.write("docs.json", [[d.title, d.label, d.url.lstrip("/"), d.kind] for d in docs])
-    writer.write("lexicon.json", lexicon(project, table, (len(docs) - len(others), len(others)), shards))
+    data = lexicon(project, table, (len(docs) - len(others), len(others)), shards)
+    data["docs"] = [[d.title, d.label, d.url.lstrip("/"), d.kind] for d in docs]
+    # Shards and texts are fetched as …?v=<version>: a browser that cached another build's files (doc
+    # numbers and shards move when articles are added) cannot mix them with this lexicon.
+    data["version"] = writer.digest.hexdigest()[:12]
+    writer.write("lexicon.json", data)
     return BrowserIndex(folder, len(docs), len(table), shards, writer.files, writer.gzip_bytes)

@@ -10,7 +10,7 @@
  * weight) and ranks by the same BM25F with shared idf (mingbai/search/scoring.py). Every word list and
  * weight comes from lexicon.json, derived at build time: nothing here is typed twice.
  *
- * Downloads: lexicon.json and docs.json when the search box is first used, then only the postings
+ * Downloads: lexicon.json (with the document table) when the search box is first used, then only the postings
  * shards of the words searched and the texts of the results shown. No eval, no inline script, no
  * request to another host.
  */
@@ -349,8 +349,8 @@
 
   Engine.prototype.get = function (name) {
     if (!this.cache.has(name)) {
-      var self = this;
-      var promise = this.fetchJSON(this.base + name).catch(function (error) {
+      var self = this, version = this.lexicon ? "?v=" + this.lexicon.data.version : "";
+      var promise = this.fetchJSON(this.base + name + version).catch(function (error) {
         self.cache.delete(name);
         throw error;
       });
@@ -362,9 +362,9 @@
   Engine.prototype.load = function () {
     if (!this.ready) {
       var self = this;
-      this.ready = Promise.all([this.get("lexicon.json"), this.get("docs.json")]).then(function (both) {
-        self.lexicon = new Lexicon(both[0]);
-        self.docs = both[1];
+      this.ready = this.get("lexicon.json").then(function (data) {
+        self.lexicon = new Lexicon(data);
+        self.docs = data.docs;
         self.postings = new Map();
       });
       this.ready.catch(function () { self.ready = null; });
