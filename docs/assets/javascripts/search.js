@@ -471,7 +471,7 @@
     if (!dialog || !config) return;
     var settings = JSON.parse(config.textContent);
     var translations = settings.translations || {};
-    var root = new URL(settings.base + "/", location.href);
+    var root = new URL(settings.base.replace(/\/?$/, "/"), location.href); // ".", "..", or "/" on the 404 page
     var input = dialog.querySelector(".md-search__input");
     var form = dialog.querySelector("form");
     var meta = dialog.querySelector(".md-search-result__meta");
