@@ -215,7 +215,9 @@ def lexicon(project: Project, terms: Iterable[str], documents: tuple[int, int], 
     taxonomy = project.taxonomy
     logtotal = _logtotal()
     stop = sorted(analysis.STOP_WORDS)
-    words = set(terms) | set(stop) | {analysis.normalize(w) for w in taxonomy.dictionary_words()}
+    terms = set(terms)
+    taxonomy_words = {analysis.normalize(w) for w in taxonomy.dictionary_words()}
+    words = terms | set(stop) | taxonomy_words
     vocabulary = []
     for word in sorted(w for w in words if _HAN.search(w)):
         cost = _cost(word, logtotal)
@@ -244,6 +246,8 @@ def lexicon(project: Project, terms: Iterable[str], documents: tuple[int, int], 
         "synonyms": groups,
         "synonym_parts": parts,
         "vocabulary": "\n".join(vocabulary),
+        # Taxonomy words no document holds (synonyms such as 卡债): cut whole, never looked up.
+        "absent": sorted(w for w in taxonomy_words - terms if _HAN.search(w)),
     }
 
 

@@ -52,6 +52,7 @@
       if (word.length > this.maxLength) this.maxLength = word.length;
     }
     this.stop = new Set(data.stop_words);
+    this.absent = new Set(data.absent || []);
     var numerals = data.numerals;
     this.numeral = new RegExp("[" + numerals[0] + "](?=[" + numerals[2] + "])", "g");
     this.digits = numerals;
@@ -389,10 +390,17 @@
     return all;
   };
 
+  /* Whether the index may hold ``word``: Chinese words outside the vocabulary, and the taxonomy's
+     words no document uses, have no postings to fetch. */
+  Lexicon.prototype.indexed = function (word) {
+    if (!HAN.test(word)) return true;
+    return this.costs.has(word) && !this.absent.has(word) && !this.stop.has(word);
+  };
+
   Engine.prototype.fetchPostings = function (terms) {
     var self = this, shards = new Map();
     terms.forEach(function (term) {
-      if (!self.postings.has(term)) shards.set(self.shardOf(term), true);
+      if (!self.postings.has(term) && self.lexicon.indexed(term)) shards.set(self.shardOf(term), true);
     });
     return Promise.all(Array.from(shards.keys()).map(function (name) {
       return self.get(name).then(function (shard) {
