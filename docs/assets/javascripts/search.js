@@ -573,6 +573,15 @@
       engine.load().then(function () { if (!input.value.trim()) say("search.result.placeholder"); }, function () {});
     }
 
+    // A link to ?q=words (the 404 page's form, shared searches) opens the dialog with those words, as
+    // Material's search does.
+    var shared = new URL(location.href).searchParams.get("q");
+    if (shared) {
+      input.value = shared;
+      open();
+      run();
+    }
+
     input.addEventListener("focus", open);
     // The index starts loading as soon as a finger touches the magnifier, before the dialog opens.
     document.querySelectorAll("label[for='__search']").forEach(function (label) {
