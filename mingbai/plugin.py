@@ -134,8 +134,6 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
     @event_priority(50)  # before the tags plugin reads the page and before other plugins render
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.project is not None
-        if self.share is not None:  # sitemap lastmod = reviewed; MkDocs writes sitemap.xml before any page
-            page.update_date = self.share.lastmod("/" + page.url) or page.update_date  # (on_page_context: too late)
         uri = page.file.src_uri
         article = self.articles.get(uri)
         if article is not None:
