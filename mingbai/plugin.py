@@ -28,6 +28,7 @@ from .project import Project
 from .related import RelatedFinder
 from .render import decorate, fill_related
 from .search.analysis import segment_han, setup_project
+from .search.browser_index import write_browser_index  # the browser search's own index (issue 15)
 from .search_assets import write_search_assets  # compact browser search index (issue 7)
 from .share.popular import popular_guides
 from .share.shortlinks import redirect_targets
@@ -133,8 +134,6 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
     @event_priority(50)  # before the tags plugin reads the page and before other plugins render
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.project is not None
-        if self.share is not None:  # sitemap lastmod = reviewed; MkDocs writes sitemap.xml before any page
-            page.update_date = self.share.lastmod("/" + page.url) or page.update_date  # (on_page_context: too late)
         uri = page.file.src_uri
         article = self.articles.get(uri)
         if article is not None:
@@ -270,8 +269,18 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
         setup_project(self.project)  # the taxonomy's words stay whole in the browser index too
         write_search_assets(Path(config.site_dir), [c.label for c in self.project.taxonomy.categories], segment_han)
 
+    # --- Browser search (issue 15): its sharded index, cut by the Whoosh analyzer, read by search.js ---
+
+    @event_priority(-110)  # after _write_search_assets: Material's index supplies the pages that are not articles
+    def _write_browser_index(self, *, config: MkDocsConfig) -> None:
+        assert self.project is not None
+        try:
+            write_browser_index(self.project, list(self.articles.values()), Path(config.site_dir))
+        except OSError as error:
+            raise PluginError(f"browser search index: {error}") from error
+
     # Every post-build step of this plugin, each with its own priority (MkDocs allows one method per event).
-    on_post_build = CombinedEvent(on_post_build, _write_search_assets)
+    on_post_build = CombinedEvent(on_post_build, _write_search_assets, _write_browser_index)
 
 
 def _drop_anchor(items: list[Any], anchor: str) -> None:

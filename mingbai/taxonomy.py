@@ -40,6 +40,14 @@ class GlossaryTerm:
     aliases: tuple[str, ...] = ()
 
 
+def _word_list(value: object) -> list[str]:
+    """A whitespace-separated string or a YAML list of words, as a list of distinct words in order."""
+    if value is None:
+        return []
+    items = value.split() if isinstance(value, str) else [str(w) for w in value]  # type: ignore[union-attr]
+    return list(dict.fromkeys(w.strip() for w in items if w.strip()))
+
+
 @dataclass
 class Taxonomy:
     """Everything the site classifies content by, loaded once from the taxonomy file."""
@@ -49,6 +57,8 @@ class Taxonomy:
     glossary: list[GlossaryTerm] = field(default_factory=list)
     synonyms: list[list[str]] = field(default_factory=list)
     dictionary: list[str] = field(default_factory=list)
+    # Question words, particles and pronouns dropped from search queries and indexes (Whoosh and browser).
+    stop_words: list[str] = field(default_factory=list)
     # Share (issue 5): article keys (folder/slug) of the core guides the 404 page offers, in order.
     popular: list[str] = field(default_factory=list)
 
@@ -78,6 +88,7 @@ class Taxonomy:
                 glossary=glossary,
                 synonyms=[[str(w) for w in group] for group in data.get("synonyms") or []],
                 dictionary=[str(w) for w in data.get("dictionary") or []],
+                stop_words=_word_list(data.get("stop_words")),
                 popular=[str(k) for k in data.get("popular") or []],
             )
         except (KeyError, TypeError, AttributeError) as error:

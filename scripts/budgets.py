@@ -11,7 +11,11 @@ precompressed search index), then measures:
      (each scale corpus's whole index; the real site's article entries, its whole index printed too)
   3. Lighthouse 12.2.3, mobile, median of --runs: performance, accessibility, best
      practices, SEO on the home page, the heaviest article and the heaviest tool page   each ≥ 95
-  4. build time with everything on, for the real site and scale corpora made by
+  4. browser search (issue 15), CPU throttled 4× by the DevTools protocol, for the real site and the
+     largest scale corpus, beside plain Material's lunr search on the same articles in the same run:
+     a first search downloads ≤ 300 KB gzip (everything search needs) and shows results ≤ 1 s after
+     typing; a later query downloads ≤ 80 KB (perf/search_load.py). --search measures only this.
+  5. build time with everything on, for the real site and scale corpora made by
      scripts/scale_corpus.py: linear (per article at the largest size ≤ 1.3 × at the
      smallest) and, at the largest size, ≤ 0.5 × plain Material with its default nav
      on the same docs in the same run, its search segmenting Chinese with Python's jieba
@@ -40,7 +44,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from mingbai.perf import buildtime, lighthouse
+from mingbai.perf import buildtime, lighthouse, search_load
 from mingbai.perf.server import serve
 from mingbai.perf.weight import BUDGET_KINDS, PageWeight, measure
 from mingbai.project import Project
@@ -53,6 +57,8 @@ INDEX_BUDGET_KB = 250
 SCORE_BUDGET = 95
 LINEAR_BUDGET = 1.3
 PLAIN_BUDGET = 0.5
+SEARCH_FIRST_KB, SEARCH_SECONDS, SEARCH_LATER_KB = 300, 1.0, 80
+QUESTIONS = ROOT / "tests" / "search_queries.yml"
 JIEBA_CACHE = ROOT / ".cache" / "budgets"  # Python's jieba for plain Material, installed once (not committed)
 
 
@@ -179,6 +185,77 @@ def run_lighthouse(base: str, pages: dict[str, str | None], runs: int, verdicts:
                        + (f" — saw {result.offsite}" if result.offsite else ""))
 
 
+def questions() -> list[str]:
+    from mingbai.search.evaluate import load_questions
+
+    return [q.query for q in load_questions(QUESTIONS)]
+
+
+def report_search(label: str, site: Path, plain_site: Path | None, verdicts: Verdicts, check: bool) -> None:
+    """This site's search and plain Material's, each served alone like production, CPU throttled."""
+    texts = questions()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        try:
+            with serve(site, compress=True) as base:
+                ours = search_load.measure(browser, base + "/", texts, "mingbai")
+            theirs = None
+            if plain_site is not None:
+                with serve(plain_site, compress=True) as base:
+                    theirs = search_load.measure(browser, base + "/", texts, "material", cold=1, later=3)
+        finally:
+            browser.close()
+    throttle = f"CPU {search_load.THROTTLE:g}× slower, load average {load()}"
+    print(f"  {label}, this site ({throttle}): {ours.describe()}")
+    if theirs is not None:
+        print(f"  {label}, plain Material's lunr search, same articles: {theirs.describe()}")
+    if not check:
+        return
+    first, seconds = max(ours.first_bytes), max(ours.first_seconds)
+    verdicts.check(first <= SEARCH_FIRST_KB * 1000, f"search, {label}: first search {kb(first)} gzip "
+                   f"(≤ {SEARCH_FIRST_KB} KB)" + (f"; Material {kb(max(theirs.first_bytes))}" if theirs else ""))
+    verdicts.check(seconds <= SEARCH_SECONDS, f"search, {label}: results {seconds:.2f} s after typing, CPU "
+                   f"{search_load.THROTTLE:g}× (≤ {SEARCH_SECONDS:g} s)"
+                   + (f"; Material {max(theirs.first_seconds):.2f} s" if theirs else ""))
+    later = max(ours.later_bytes) if ours.later_bytes else 0
+    verdicts.check(later <= SEARCH_LATER_KB * 1000, f"search, {label}: later query at most {kb(later)} gzip "
+                   f"(≤ {SEARCH_LATER_KB} KB)")
+    verdicts.check(not ours.other_hosts, "search: no request to another host"
+                   + (f" — saw {sorted(ours.other_hosts)}" if ours.other_hosts else ""))
+
+
+def search_only(sizes: list[int], work: Path, laws: Path | None, verdicts: Verdicts) -> None:
+    """--search: build the real site and the largest scale corpus, ours and plain Material (with jieba)."""
+    real = buildtime.copy_project(ROOT, work / "real")
+    jieba = buildtime.jieba_folder(JIEBA_CACHE)
+    buildtime.time_build(real, laws)
+    buildtime.time_plain_material(real, work / "plain-real", jieba)
+    print("\nBrowser search (issue 15)")
+    report_search("real site", real / "site", work / "plain-real" / "site", verdicts, check=True)
+    size = max(sizes)
+    root = work / f"scale-{size}"
+    if (root / "site" / "search" / "mb").is_dir():  # --keep: a corpus built by an earlier run is reused,
+        refresh_search(root)                          # its browser search rewritten by this checkout's code
+    else:
+        scale_corpus(size, root)
+        buildtime.time_build(root, laws)
+    if not (work / f"plain-{size}" / "site").is_dir():
+        buildtime.time_plain_material(root, work / f"plain-{size}", jieba)
+    report_search(f"scale corpus of {size}", root / "site", work / f"plain-{size}" / "site", verdicts, check=True)
+
+
+def refresh_search(root: Path) -> None:
+    """Rewrite a built site's browser search (its index and script) as this checkout's build would: the
+    index depends only on the articles and Material's index of the other pages, both already built."""
+    from mingbai.search.browser_index import write_browser_index
+
+    project = Project(root)
+    articles, _ = project.articles()
+    write_browser_index(project, articles, root / "site")
+    script = Path("assets") / "javascripts" / "search.js"
+    (root / "site" / script).write_bytes((ROOT / "docs" / script).read_bytes())
+
+
 def scale_corpus(size: int, dest: Path) -> None:
     script = ROOT / "scripts" / "scale_corpus.py"
     if not script.is_file():
@@ -211,6 +288,8 @@ def time_scale(sizes: list[int], work: Path, laws: Path | None, verdicts: Verdic
               f"{'':15}plain Material, default nav: with jieba {theirs.seconds:7.1f} s "
               f"({theirs.per_article_ms:5.1f} ms/article), without jieba {bare[size].seconds:7.1f} s")
         report_index(f"scale corpus of {size}", root / "site", article_urls(root), verdicts, whole=True)
+        report_search(f"scale corpus of {size}", root / "site", work / f"plain-{size}" / "site", verdicts,
+                      check=size == max(sizes))
     small, large = min(sizes), max(sizes)
     ratio = ours[large].per_article_ms / ours[small].per_article_ms
     verdicts.check(ratio <= LINEAR_BUDGET, f"build time linear: per article at {large} is {ratio:.2f}× at {small} "
@@ -229,6 +308,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="no scale corpora, one Lighthouse run")
     laws = ROOT / "laws"  # the project's own law texts (issue 12)
     parser.add_argument("--laws", type=Path, default=laws if laws.is_dir() else None)
+    parser.add_argument("--search", action="store_true", help="only the browser search figures (real site and "
+                        "the largest --sizes corpus, beside plain Material)")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
     args = parser.parse_args(argv)
     sizes = sorted(int(s) for s in args.sizes.split(","))
@@ -239,6 +320,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="mingbai-budgets-") as tmp:
         work = args.keep or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
+        if args.search:
+            search_only(sizes, work, args.laws, verdicts)
+            return finish(verdicts)
         port = free_port()
         real = buildtime.copy_project(ROOT, work / "real")
         urls = article_urls(real)
@@ -270,10 +354,16 @@ def main(argv: list[str] | None = None) -> int:
             run_lighthouse(base, {"home": "/", "article": article, "tool": tool}, runs, verdicts)
             print(f"  load average after: {load()} (TBT is measured main-thread time: other work on "
                   f"the machine lowers the performance score)")
+        print("\nBrowser search (issue 15)")
+        report_search("real site", site, work / "plain-real" / "site", verdicts, check=True)
         if not args.quick:
             print(f"\nBuild time, scale corpora {', '.join(map(str, sizes))} (everything on vs plain Material)")
             time_scale(sizes, work, args.laws, verdicts)
 
+    return finish(verdicts)
+
+
+def finish(verdicts: Verdicts) -> int:
     print("\nBudgets")
     for ok, text in verdicts.lines:
         print(f"  {'PASS' if ok else 'FAIL'}  {text}")

@@ -6,10 +6,12 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from support import ROOT
 
 from mingbai.project import Project
 from mingbai.related import MAX_RELATED, RelatedFinder
 from mingbai.search.similar import SimilarArticles
+from mingbai.taxonomy import Taxonomy
 
 TAXONOMY = """\
 categories:
@@ -18,6 +20,9 @@ categories:
 tags: [征信报告, 征信异议, 不良记录, 催收, 投诉, 个人信息, 家人]
 synonyms: []
 """
+# The real taxonomy's question and filler words (they live in taxonomy.yml, not in the code).
+TAXONOMY += "stop_words: " + " ".join(Taxonomy.load(ROOT / "taxonomy.yml").stop_words) + "\n"
+
 
 TOPICS = {
     # slug: (folder, tags, title, body words repeated to give each article a clear subject)

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import ROOT
 from whoosh.query import Term
 
 from mingbai.cli import main
@@ -24,6 +25,7 @@ from mingbai.search.indexer import STATE_FILE, build_index, index_state, open_in
 from mingbai.search.query import Synonyms, build_query
 from mingbai.search.searcher import search
 from mingbai.search.text import headings, plain_text
+from mingbai.taxonomy import Taxonomy
 
 TAXONOMY = """\
 categories:
@@ -39,6 +41,9 @@ synonyms:
   - [家人, 家属, 父母, 爸妈]
 dictionary: [爆通讯录]
 """
+# The real taxonomy's question and filler words (they live in taxonomy.yml, not in the code).
+TAXONOMY += "stop_words: " + " ".join(Taxonomy.load(ROOT / "taxonomy.yml").stop_words) + "\n"
+
 
 # key: (category, tags, title, description, answer, body)
 ARTICLES: dict[str, tuple[str, list[str], str, str, str, str]] = {

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Protocol
 
@@ -25,26 +25,19 @@ import rjieba
 from backrefs import bre
 from whoosh.analysis import Token, Tokenizer
 
-# Question words, particles and pronouns: how readers phrase a question, not what it is about.
-# They are dropped from queries and from the index so that 怎么办 or 吗 never outweighs 信用卡.
-STOP_WORDS: frozenset[str] = frozenset(
-    """
-    怎么办 怎么 怎样 怎么样 咋 咋办 咋整 如何 什么 为什么 为啥 啥 哪些 哪个 哪里 哪儿 多少钱
-    吗 嘛 么 呢 吧 啊 呀 哦 哈 啦 呗 哎 唉 嗯 喂 了 的 地 得 着 之 其 而 与 及 和 或 或者 还是
-    会 会不会 不会 能 能不能 可以 可不可以 是不是 是 有没有 有 没有 要不要 要 该 应该 需要 想 请问
-    请 问 我 你 您 他 她 它 我们 你们 他们 咱 咱们 自己 人家 这 那 这个 那个 这些 那些 这样 那样
-    这么 那么 一个 就 都 也 很 太 又 再 才 让 把 被 给 对 在 从 到 向 跟 上 下 里 中 等 但 但是
-    如果 因为 所以 不 没 别 真的 一下 现在 已经 还有 然后 就是 到底 究竟 一直 总是 老是 或是
-    什么时候 时候 应对 要紧 有用 管用 有救
-    """.split()
-)
+# Question words, particles and pronouns (taxonomy.yml ``stop_words``): how readers phrase a question, not
+# what it is about. They are dropped from queries and from the index so that 怎么办 or 吗 never outweighs
+# 信用卡. ``setup`` loads them with the project's dictionary; the browser search reads the same list.
+STOP_WORDS: set[str] = set()
 
 _WORD = re.compile(r"\w")  # a token with no letter, digit or CJK character (punctuation, emoji) is noise
 
 # Readers type 三个月 or 七万, articles write 3 个月 and 7 万元 (STYLE.md): a Chinese digit before a
 # measure word becomes the Arabic one. One character for one, so character offsets stay valid.
-_NUMERAL = re.compile(r"[一二三四五六七八九两](?=[个天年月万千百次期日周岁笔张])")
-_DIGITS = dict(zip("一二三四五六七八九两", "1234567892", strict=True))
+# The browser search applies the same rule from these constants (``browser_index.py`` ships them).
+NUMERAL_CHARS, NUMERAL_DIGITS, MEASURE_WORDS = "一二三四五六七八九两", "1234567892", "个天年月万千百次期日周岁笔张"
+_NUMERAL = re.compile(f"[{NUMERAL_CHARS}](?=[{MEASURE_WORDS}])")
+_DIGITS = dict(zip(NUMERAL_CHARS, NUMERAL_DIGITS, strict=True))
 
 
 # Full-width ASCII (ＬＰＲ, １２３７８) as readers' input methods type it; jieba only joins half-width
@@ -79,13 +72,21 @@ class Segmenter(Protocol):
 _segmenter: Segmenter = rjieba  # type: ignore[assignment]
 
 
-def setup(user_dictionary: Path | None = None) -> Segmenter:
-    """Load each user dictionary into the process's segmenter once.
+def setup(user_dictionary: Path | None = None, stop_words: Iterable[str] | None = None) -> Segmenter:
+    """Load each user dictionary into the process's segmenter once, and the stop words when given.
 
     A user dictionary line is ``word [frequency]``; a word without a frequency gets the one jieba
-    suggests to keep it whole.
+    suggests to keep it whole. Stop words replace the previous set (tokens are cached per set).
     """
+    global _last
     with _lock:
+        if stop_words is not None:
+            wanted = {normalize(w) for w in stop_words if normalize(w)}
+            if wanted != STOP_WORDS:
+                STOP_WORDS.clear()
+                STOP_WORDS.update(wanted)
+                _kept.clear()
+                _last = ("", [])
         if user_dictionary is not None:
             text = user_dictionary.read_text(encoding="utf-8")
             if text not in _loaded_dictionaries:
@@ -99,8 +100,8 @@ def setup(user_dictionary: Path | None = None) -> Segmenter:
 
 
 def setup_project(project: object) -> Segmenter:
-    """``setup`` with a project's taxonomy-derived user dictionary."""
-    return setup(project.user_dictionary())  # type: ignore[attr-defined]
+    """``setup`` with a project's taxonomy-derived user dictionary and stop words."""
+    return setup(project.user_dictionary(), project.taxonomy.stop_words)  # type: ignore[attr-defined]
 
 
 def segmenter() -> Segmenter:
