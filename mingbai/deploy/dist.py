@@ -1,0 +1,165 @@
+"""``mingbai dist``: build the site for its public address and pack a folder ready to upload.
+
+The packed folder (``dist/`` by default) holds:
+
+* ``site/`` — the built site, with a ``.gz`` beside every text file (level 9, no timestamp, kept only
+  when smaller), served as is by nginx's ``gzip_static`` and uploaded instead of the file to object
+  storage (``objectstore.py``);
+* ``nginx/csp.conf`` — the Content-Security-Policy with the hashes of the inline scripts of exactly
+  these pages (``csp.py``), which ``deploy/nginx.conf`` includes; ``nginx/mingbai.conf`` is a copy of
+  that server block, so one folder has everything an operator copies.
+
+The address must be public: a site built for 127.0.0.1 or localhost has canonical links, QR codes,
+posters, the feed and the sitemap pointing at the reader's own machine, so it is refused. The address
+reaches MkDocs through ``MINGBAI_SITE_URL``, which ``mkdocs.yml`` reads. Like ``mingbai build``,
+nothing is written in place: a failure leaves the previous folder as it was.
+"""
+
+from __future__ import annotations
+
+import gzip
+import ipaddress
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ..problems import Problem
+from ..project import Project
+from . import csp, headers
+from .nginx import CSP_INCLUDE, SHIPPED
+
+GZIP_LEVEL = 9
+
+
+class DistError(Exception):
+    """The folder could not be packed; every reason, one a line."""
+
+
+@dataclass(frozen=True)
+class Packed:
+    """What ``package`` wrote, for the command's summary."""
+
+    files: int
+    compressed: int
+    raw_bytes: int
+    gzip_bytes: int
+    policy: str
+
+
+def check_site_url(url: str) -> str:
+    """The public address with a trailing slash; DistError for a loopback or malformed one."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").rstrip(".").lower()
+    if parts.scheme not in ("http", "https") or not host:
+        raise DistError(f"site URL {url!r}: expected https://host/ (or http://)")
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        address = None
+    if host == "localhost" or host.endswith(".localhost") or (
+            address is not None and (address.is_loopback or address.is_unspecified)):
+        raise DistError(f"site URL {url!r} is a loopback address: canonical links, QR codes, posters, the feed "
+                        "and the sitemap would point at the reader's own machine. Give the public address.")
+    path = parts.path if parts.path.endswith("/") else parts.path + "/"
+    return f"{parts.scheme}://{parts.netloc}{path}"
+
+
+@contextmanager
+def _site_url_env(url: str) -> Iterator[None]:
+    """``MINGBAI_SITE_URL`` set for the build (mkdocs.yml reads it), then put back as it was."""
+    old = os.environ.get("MINGBAI_SITE_URL")
+    os.environ["MINGBAI_SITE_URL"] = url
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop("MINGBAI_SITE_URL", None)
+        else:
+            os.environ["MINGBAI_SITE_URL"] = old
+
+
+def _unknown_types(site: Path) -> list[Problem]:
+    return [Problem(p.relative_to(site).as_posix(), 1, "no Content-Type for this kind of file: add its suffix "
+                    "to the types in deploy/nginx.conf and mingbai/deploy/headers.py")
+            for p in sorted(site.rglob("*")) if p.is_file() and headers.content_type(p.relative_to(site)) is None]
+
+
+def precompress(site: Path) -> tuple[int, int, int]:
+    """Write ``X.gz`` beside every text file ``X`` where it is smaller; (files, raw bytes, gzip bytes)."""
+    count = raw_total = packed_total = 0
+    for path in sorted(site.rglob("*")):
+        if not path.is_file() or path.suffix == ".gz" or not headers.is_text(path.relative_to(site)):
+            continue
+        raw = path.read_bytes()
+        packed = gzip.compress(raw, compresslevel=GZIP_LEVEL, mtime=0)
+        target = path.with_name(path.name + ".gz")
+        if len(packed) < len(raw):
+            target.write_bytes(packed)
+            count, raw_total, packed_total = count + 1, raw_total + len(raw), packed_total + len(packed)
+        elif target.exists():
+            target.unlink()  # a stale sibling would be served instead of the file
+    return count, raw_total, packed_total
+
+
+def package(site: Path, out: Path) -> Packed:
+    """Pack a built ``site`` into ``out`` (which must not exist): site/ with .gz siblings, nginx/csp.conf.
+
+    Inline code the policy would block and files of unknown type are all reported at once
+    (DistError, ``path:line: message``) before anything is written.
+    """
+    found = csp.scan(site)
+    problems = found.problems + _unknown_types(site)
+    if problems:
+        raise DistError("\n".join(str(p) for p in sorted(problems)))
+    policy = csp.policy(found)
+    shutil.copytree(site, out / "site")
+    count, raw, packed = precompress(out / "site")
+    (out / "nginx").mkdir()
+    (out / "nginx" / CSP_INCLUDE.name).write_text(csp.nginx_include(policy), encoding="utf-8")
+    shutil.copy(SHIPPED, out / "nginx" / "mingbai.conf")
+    files = sum(1 for p in (out / "site").rglob("*") if p.is_file())
+    return Packed(files, count, raw, packed, policy)
+
+
+def _check_built_for(site: Path, url: str) -> None:
+    """The sitemap's addresses start with ``url``: proof that the build used it (mkdocs.yml's !ENV)."""
+    sitemap = site / "sitemap.xml"
+    locs = re.findall(r"<loc>([^<]+)</loc>", sitemap.read_text(encoding="utf-8")) if sitemap.is_file() else []
+    wrong = [loc for loc in locs if not loc.startswith(url)]
+    if not locs or wrong:
+        raise DistError(f"the site was not built for {url} (sitemap.xml has {wrong[:1] or 'no addresses'}): "
+                        "does mkdocs.yml still read site_url from MINGBAI_SITE_URL?")
+
+
+def make_dist(project: Project, site_url: str, out: Path, laws_dir: Path | None = None) -> Packed:
+    """Check the address, build for it into a temporary folder, pack, and swap the result into ``out``."""
+    from ..build import build_site
+
+    url = check_site_url(site_url)
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".dist-", dir=out.parent))
+    try:
+        with _site_url_env(url):
+            build_site(project, laws_dir, site_dir=work / "build" / "site", index_dir=work / "build" / "index")
+        _check_built_for(work / "build" / "site", url)
+        packed = package(work / "build" / "site", work / "packed")
+        old = out.with_name(f".{out.name}-old-{work.name}")
+        if out.exists():
+            out.rename(old)
+        try:
+            (work / "packed").rename(out)
+        except OSError:
+            if old.exists():
+                old.rename(out)
+            raise
+        shutil.rmtree(old, ignore_errors=True)
+        return packed
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
