@@ -107,6 +107,28 @@ def page(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
+@pytest.fixture
+def read_clipboard(site_url: str) -> Callable[[Page], str]:
+    """What is on the clipboard, read from a blank page of the site's origin: the site's own pages turn
+    clipboard reading off (Permissions-Policy: clipboard-read=()), as they never read it. The page's
+    context must have been granted clipboard-read."""
+
+    def read(page: Page) -> str:
+        reader = page.context.new_page()
+        url = site_url + "/__read-clipboard"
+        reader.route(url, lambda route: route.fulfill(body="<!doctype html><title>clipboard</title>",
+                                                      content_type="text/html"))
+        reader.goto(url)
+        reader.bring_to_front()
+        try:
+            return reader.evaluate("navigator.clipboard.readText()")
+        finally:
+            reader.close()
+            page.bring_to_front()
+
+    return read
+
+
 @pytest.fixture(scope="session")
 def screenshots() -> Path:
     """Folder for screenshots people look at; printed so it is easy to find."""

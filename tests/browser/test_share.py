@@ -25,21 +25,6 @@ def phone(browser: Browser, **options) -> BrowserContext:
                                has_touch=True, locale="zh-CN", **options)
 
 
-def clipboard_text(page: Page, site_url: str) -> str:
-    """What is on the clipboard, read from a blank page of the same origin: the site's own pages turn
-    clipboard reading off (Permissions-Policy: clipboard-read=()), as they never read it."""
-    reader = page.context.new_page()
-    url = site_url + "/__read-clipboard"
-    reader.route(url, lambda route: route.fulfill(body="<!doctype html><title>clipboard</title>",
-                                                  content_type="text/html"))
-    reader.goto(url)
-    reader.bring_to_front()
-    try:
-        return reader.evaluate("navigator.clipboard.readText()")
-    finally:
-        reader.close()
-
-
 @pytest.fixture
 def clipboard_page(browser: Browser, site_url: str) -> Iterator[Page]:
     context = phone(browser)
@@ -49,7 +34,7 @@ def clipboard_page(browser: Browser, site_url: str) -> Iterator[Page]:
 
 
 def test_copy_link_puts_label_newline_url_on_the_clipboard(clipboard_page: Page, site_url: str,
-                                                           screenshots: Path) -> None:
+                                                           screenshots: Path, read_clipboard) -> None:
     page = clipboard_page
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
@@ -59,7 +44,7 @@ def test_copy_link_puts_label_newline_url_on_the_clipboard(clipboard_page: Page,
     button.scroll_into_view_if_needed()
     button.click()
     expect(page.locator(".mb-share__status")).to_contain_text("已复制")
-    assert clipboard_text(page, site_url) == f"{LABEL}\n{canonical(page)}"
+    assert read_clipboard(page) == f"{LABEL}\n{canonical(page)}"
     assert page.get_by_role("img", name="本文网址的二维码").is_visible()
     page.locator(".mb-share").screenshot(path=str(screenshots / "share-panel.png"))
     assert all(url.startswith(site_url) or url.startswith("data:") for url in requests), requests
