@@ -146,6 +146,7 @@ def make_dist(project: Project, site_url: str, out: Path, laws_dir: Path | None 
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".dist-", dir=out.parent))
     try:
+        (work / "build").mkdir()
         with _site_url_env(url):
             build_site(project, laws_dir, site_dir=work / "build" / "site", index_dir=work / "build" / "index")
         _check_built_for(work / "build" / "site", url)
