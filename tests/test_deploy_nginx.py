@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import gzip
 import http.client
+import os
 import re
+import socket
+import tempfile
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 
 from mingbai.deploy import headers
-from mingbai.deploy.nginx import NginxError, server_block
+from mingbai.deploy.dist import package
+from mingbai.deploy.nginx import NginxError, prepare, server_block, start, stop
 
 
 class Client:
@@ -142,3 +146,43 @@ def test_the_shipped_file_is_served_with_only_listen_server_name_and_root_replac
     assert kept == [line for line in block.splitlines() if not re.match(r"\s*(listen|server_name|root)\s", line)]
     with pytest.raises(NginxError, match="root"):
         server_block(text.replace("root /srv/mingbai/site;", ""), "127.0.0.1", 1, Path("/x"))
+
+
+def test_nginx_also_runs_for_a_user_who_is_not_root() -> None:
+    """CI runs as root (the fixtures above: workers as root, to read private temporary folders); a
+    writer runs as themself, where nginx must need no root for its pid, logs or temp files, and no
+    ``user`` directive. As root, that case is run as ``nobody`` (in a folder of its own under /tmp:
+    pytest's are private to root)."""
+    with tempfile.TemporaryDirectory(prefix="mingbai-nobody-") as tmp:
+        run_as_another_user(Path(tmp))
+
+
+def run_as_another_user(tmp_path: Path) -> None:
+    site = tmp_path / "built"
+    site.mkdir()
+    (site / "index.html").write_text("<!doctype html><title>x</title>" + "<p>明白</p>" * 50, encoding="utf-8")
+    package(site, tmp_path / "dist")
+    work = tmp_path / "nginx"
+    work.mkdir()
+    port = socket_port()
+    conf = prepare(work, tmp_path / "dist", "127.0.0.1", port, workers_as_root=False)
+    as_nobody: dict = {}
+    if os.geteuid() == 0:
+        as_nobody = {"user": 65534, "group": 65534, "extra_groups": []}
+        for path in (tmp_path, *tmp_path.rglob("*")):
+            os.chown(path, 65534, 65534)
+    assert "user " not in conf.read_text(encoding="utf-8")
+    process = start(work, conf, "127.0.0.1", port, **as_nobody)
+    try:
+        status, answer, body = Client(f"http://127.0.0.1:{port}").get("/")
+        assert status == 200 and "明白".encode() in body
+        assert answer["content-security-policy"].startswith("default-src 'self'")
+    finally:
+        stop(process)
+    assert process.returncode is not None
+
+
+def socket_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

@@ -27,6 +27,7 @@ SHIPPED = Path(__file__).resolve().parents[2] / "deploy" / "nginx.conf"
 CSP_INCLUDE = Path("mingbai") / "csp.conf"
 _LISTEN = re.compile(r"^(\s*)listen\s+[^;]+;[^\n]*\n", re.M)
 _DIRECTIVE = r"^(\s*){name}\s+[^;]+;"
+TEMP_KINDS = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
 
 
 class NginxError(RuntimeError):
@@ -61,12 +62,14 @@ def server_block(shipped: str, host: str, port: int, root: Path) -> str:
     return text
 
 
-def main_config(work: Path, block: Path) -> str:
-    """The ``nginx.conf`` around the server block: everything nginx writes stays inside ``work``."""
-    user = "user root;\n" if os.geteuid() == 0 else ""
-    temps = "".join(f"    {kind}_temp_path {work / 'temp' / kind};\n"
-                    for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    return (f"{user}daemon off;\nworker_processes 1;\npid {work / 'nginx.pid'};\n"
+def main_config(work: Path, block: Path, workers_as_root: bool | None = None) -> str:
+    """The ``nginx.conf`` around the server block: everything nginx writes stays inside ``work``.
+
+    ``workers_as_root`` defaults to whether this process is root (see the module's docstring).
+    """
+    as_root = os.geteuid() == 0 if workers_as_root is None else workers_as_root
+    temps = "".join(f"    {kind}_temp_path {work / 'temp' / kind};\n" for kind in TEMP_KINDS)
+    return (f"{'user root;' if as_root else ''}\ndaemon off;\nworker_processes 1;\npid {work / 'nginx.pid'};\n"
             f"error_log {work / 'error.log'} warn;\n"
             "events { worker_connections 512; }\n"
             "http {\n"
@@ -74,6 +77,43 @@ def main_config(work: Path, block: Path) -> str:
             "    sendfile on;\n"
             f"    include {block};\n"
             "}\n")
+
+
+def prepare(work: Path, dist: Path, host: str, port: int, workers_as_root: bool | None = None) -> Path:
+    """Write the configuration for serving ``dist`` into the empty folder ``work``; returns nginx.conf."""
+    site, csp = (dist / "site").resolve(), dist / "nginx" / "csp.conf"
+    if not site.is_dir() or not csp.is_file():
+        raise NginxError(f"{dist} is not a packed site (no site/ or nginx/csp.conf): run `mingbai dist`")
+    for kind in TEMP_KINDS:
+        (work / "temp" / kind).mkdir(parents=True, exist_ok=True)
+    (work / CSP_INCLUDE).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(csp, work / CSP_INCLUDE)
+    block = work / "mingbai.conf"
+    block.write_text(server_block(SHIPPED.read_text(encoding="utf-8"), host, port, site), encoding="utf-8")
+    conf = work / "nginx.conf"
+    conf.write_text(main_config(work, block, workers_as_root), encoding="utf-8")
+    return conf
+
+
+def start(work: Path, conf: Path, host: str, port: int, **as_user: object) -> subprocess.Popen:
+    """Check the configuration, start nginx in the foreground and wait until it listens.
+
+    ``as_user`` is passed to ``subprocess.Popen`` (``user=``, ``group=``: a test runs it as another user).
+    """
+    binary = nginx_binary()
+    test = subprocess.run([binary, "-t", "-q", "-p", str(work), "-c", str(conf)], capture_output=True, text=True,
+                          check=False, **as_user)
+    if test.returncode != 0:
+        raise NginxError(f"nginx rejected the configuration:\n{test.stderr}")
+    with open(work / "stderr.log", "ab") as stderr:  # what nginx says before it reads error_log
+        process = subprocess.Popen([binary, "-p", str(work), "-c", str(conf)], stdout=subprocess.DEVNULL,
+                                   stderr=stderr, **as_user)
+    try:
+        _wait_until_listening(process, host, port, work / "error.log", timeout=10)
+    except NginxError:
+        stop(process)
+        raise
+    return process
 
 
 def _free_port(host: str) -> int:
@@ -103,45 +143,26 @@ def serve(dist: Path, port: int = 0, host: str = "127.0.0.1") -> Iterator[str]:
     ``port=0`` picks a free port (retried if another process takes it first). nginx is stopped, and
     its folder removed, when the block ends.
     """
-    binary = nginx_binary()
-    site, csp = (dist / "site").resolve(), dist / "nginx" / "csp.conf"
-    if not site.is_dir() or not csp.is_file():
-        raise NginxError(f"{dist} is not a packed site (no site/ or nginx/csp.conf): run `mingbai dist`")
     with tempfile.TemporaryDirectory(prefix="mingbai-nginx-") as tmp:
         work = Path(tmp)
-        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
-            (work / "temp" / kind).mkdir(parents=True)
-        (work / CSP_INCLUDE).parent.mkdir(parents=True)
-        shutil.copy(csp, work / CSP_INCLUDE)
-        process = None
         for attempt in range(3):
             chosen = port or _free_port(host)
-            block = work / "mingbai.conf"
-            block.write_text(server_block(SHIPPED.read_text(encoding="utf-8"), host, chosen, site), encoding="utf-8")
-            conf = work / "nginx.conf"
-            conf.write_text(main_config(work, block), encoding="utf-8")
-            log = work / "error.log"
-            test = subprocess.run([binary, "-t", "-q", "-p", str(work), "-c", str(conf)],
-                                  capture_output=True, text=True, check=False)
-            if test.returncode != 0:
-                raise NginxError(f"nginx rejected the configuration:\n{test.stderr}")
-            with open(work / "stderr.log", "ab") as stderr:  # what nginx says before it reads error_log
-                process = subprocess.Popen([binary, "-p", str(work), "-c", str(conf)],
-                                           stdout=subprocess.DEVNULL, stderr=stderr)
+            conf = prepare(work, dist, host, chosen)
             try:
-                _wait_until_listening(process, host, chosen, log, timeout=10)
+                process = start(work, conf, host, chosen)
                 break
             except NginxError:
-                _stop(process)
-                if port or attempt == 2 or "Address already in use" not in log.read_text(errors="replace"):
+                log = work / "error.log"
+                if port or attempt == 2 or "Address already in use" not in (
+                        log.read_text(errors="replace") if log.is_file() else ""):
                     raise
         try:
             yield f"http://{host}:{chosen}"
         finally:
-            _stop(process)
+            stop(process)
 
 
-def _stop(process: subprocess.Popen | None) -> None:
+def stop(process: subprocess.Popen | None) -> None:
     """Stop the master (``SIGTERM``: fast shutdown; its workers exit with it)."""
     if process is None or process.poll() is not None:
         return
