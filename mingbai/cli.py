@@ -146,8 +146,9 @@ def cmd_dist(args: argparse.Namespace) -> int:
     except (BuildError, DistError) as error:
         print(error, file=sys.stderr)
         return 1
-    print(f"Packed {out}: {packed.files} files in site/, {packed.compressed} text files with a .gz beside them "
-          f"({packed.raw_bytes / 1e6:.1f} MB → {packed.gzip_bytes / 1e6:.1f} MB), the policy in nginx/csp.conf.")
+    print(f"Packed {out}: {packed.files} files in site/; {packed.compressed} text files with a .gz and .br beside "
+          f"them ({packed.raw_bytes / 1e6:.2f} MB → gzip {packed.gzip_bytes / 1e6:.2f} MB, brotli "
+          f"{packed.brotli_bytes / 1e6:.2f} MB); the policy in nginx/csp.conf.")
     return 0
 
 

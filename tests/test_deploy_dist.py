@@ -7,6 +7,7 @@ import gzip
 import re
 from pathlib import Path
 
+import brotli
 import pytest
 from support import FIXTURES, MakeProject, fixture_article
 
@@ -83,11 +84,14 @@ def test_package_writes_gzip_siblings_for_text_and_the_policy_for_nginx(tmp_path
         sibling = (site / (rel + ".gz")).read_bytes()
         assert gzip.decompress(sibling) == (site / rel).read_bytes()
         assert sibling[4:8] == b"\0\0\0\0"  # no timestamp: the same site packs to the same bytes
-    assert not (site / "robots.txt.gz").exists() and not (site / "assets" / "card.png.gz").exists()
-    assert packed.compressed == 2
+        assert brotli.decompress((site / (rel + ".br")).read_bytes()) == (site / rel).read_bytes()
+    for rel in ("robots.txt", "assets/card.png"):
+        assert not (site / (rel + ".gz")).exists() and not (site / (rel + ".br")).exists()
+    assert packed.compressed == 2 and packed.brotli_bytes < packed.gzip_bytes < packed.raw_bytes
     conf = (tmp_path / "out" / "nginx" / "csp.conf").read_text(encoding="utf-8")
     assert f'add_header Content-Security-Policy "{packed.policy}" always;' in conf
     assert (tmp_path / "out" / "nginx" / "mingbai.conf").read_text(encoding="utf-8").count("include mingbai/csp.conf")
+    assert "brotli_static on;" in (tmp_path / "out" / "nginx" / "brotli.conf").read_text(encoding="utf-8")
 
 
 def test_dist_builds_for_the_public_address_and_swaps_the_folder_in(make_project: MakeProject, monkeypatch,

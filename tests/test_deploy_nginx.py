@@ -57,7 +57,8 @@ def assert_security_headers(answer: dict[str, str], policy: str, what: str) -> N
 
 def site_files(packed_site: Path) -> list[str]:
     site = packed_site / "site"
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p.suffix != ".gz")
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*")
+                  if p.is_file() and p.suffix not in (".gz", ".br"))
 
 
 def test_every_file_has_its_type_cache_policy_and_security_headers(client: Client, packed_site: Path,
@@ -103,6 +104,18 @@ def test_search_index_and_pages_are_sent_precompressed(client: Client, packed_si
         assert gzip.decompress(body) == (site / rel).read_bytes()
         status, answer, body = client.get(path)  # a client that takes no gzip gets the file itself
         assert "content-encoding" not in answer and body == (site / rel).read_bytes(), rel
+
+
+def test_clients_that_accept_brotli_get_the_br_file(client: Client, packed_site: Path) -> None:
+    site = packed_site / "site"
+    for rel in ("search/search_index.json", "index.html", "assets/stylesheets/mingbai.css"):
+        path = "/" + rel.removesuffix("index.html")
+        status, answer, body = client.get(path, Accept_Encoding="gzip, deflate, br")  # what browsers send
+        assert status == 200 and answer["content-encoding"] == "br" and body == (site / (rel + ".br")).read_bytes()
+        assert answer["vary"] == "Accept-Encoding"
+    # a quarter smaller than the .gz on the search index, the largest text a reader downloads
+    index = site / "search" / "search_index.json"
+    assert index.with_name(index.name + ".br").stat().st_size < 0.8 * index.with_name(index.name + ".gz").stat().st_size
 
 
 def test_a_missing_page_gets_the_site_404_page_with_status_404(client: Client, packed_site: Path,

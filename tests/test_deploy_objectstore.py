@@ -29,7 +29,7 @@ def options(words: list[str]) -> dict[str, str]:
 def served_files(packed_site: Path) -> dict[str, Path]:
     site = packed_site / "site"
     files = {p.relative_to(site).as_posix(): p for p in site.rglob("*") if p.is_file()}
-    return {key: path for key, path in files.items() if not (key.endswith(".gz") and key[:-3] in files)}
+    return {key: path for key, path in files.items() if not (key.endswith((".gz", ".br")) and key[:-3] in files)}
 
 
 def policy_of(packed_site: Path) -> str:

@@ -4,7 +4,8 @@ The tests, the budget script and ``mingbai serve`` use this, never the system's 
 main configuration is written into a temporary folder (pid file, logs and every temp path in it,
 ``daemon off`` so the process is ours to stop), the shipped server block is copied in with only its
 ``listen``, ``server_name`` and ``root`` replaced (the operator's three lines), and the packed site's
-``nginx/csp.conf`` is put where the block includes it from. As root, the workers would otherwise run
+``nginx/csp.conf`` is put where the block includes it from (with ``deploy/brotli.conf`` and the
+module's ``load_module`` when Debian's Brotli module is installed). As root, the workers would otherwise run
 as ``nobody``, who cannot read a test's private temporary folder: they run as root then; as any other
 user nginx ignores ``user`` and runs as that user.
 """
@@ -25,6 +26,8 @@ from pathlib import Path
 SHIPPED = Path(__file__).resolve().parents[2] / "deploy" / "nginx.conf"
 #: Where deploy/nginx.conf includes the policy from (relative to nginx's configuration folder).
 CSP_INCLUDE = Path("mingbai") / "csp.conf"
+#: Debian's libnginx-mod-http-brotli-static (setup/system-packages.txt); used when installed.
+BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 _LISTEN = re.compile(r"^(\s*)listen\s+[^;]+;[^\n]*\n", re.M)
 _DIRECTIVE = r"^(\s*){name}\s+[^;]+;"
 TEMP_KINDS = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
@@ -69,7 +72,8 @@ def main_config(work: Path, block: Path, workers_as_root: bool | None = None) ->
     """
     as_root = os.geteuid() == 0 if workers_as_root is None else workers_as_root
     temps = "".join(f"    {kind}_temp_path {work / 'temp' / kind};\n" for kind in TEMP_KINDS)
-    return (f"{'user root;' if as_root else ''}\ndaemon off;\nworker_processes 1;\npid {work / 'nginx.pid'};\n"
+    module = f"load_module {BROTLI_MODULE};\n" if BROTLI_MODULE.is_file() else ""
+    return (f"{module}{'user root;' if as_root else ''}\ndaemon off;\nworker_processes 1;\npid {work / 'nginx.pid'};\n"
             f"error_log {work / 'error.log'} warn;\n"
             "events { worker_connections 512; }\n"
             "http {\n"
@@ -88,6 +92,8 @@ def prepare(work: Path, dist: Path, host: str, port: int, workers_as_root: bool 
         (work / "temp" / kind).mkdir(parents=True, exist_ok=True)
     (work / CSP_INCLUDE).parent.mkdir(parents=True, exist_ok=True)
     shutil.copy(csp, work / CSP_INCLUDE)
+    if BROTLI_MODULE.is_file():  # as an operator with Debian's module does (deploy/brotli.conf)
+        shutil.copy(SHIPPED.with_name("brotli.conf"), work / CSP_INCLUDE.with_name("brotli.conf"))
     block = work / "mingbai.conf"
     block.write_text(server_block(SHIPPED.read_text(encoding="utf-8"), host, port, site), encoding="utf-8")
     conf = work / "nginx.conf"

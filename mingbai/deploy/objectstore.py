@@ -4,7 +4,8 @@ Object storage keeps one object per key and sends back the headers it was upload
 choose between a file and its ``.gz`` per request, nor add headers of its own. So:
 
 * a text file is uploaded as its ``.gz`` bytes under the file's own key, with ``Content-Encoding:
-  gzip`` (every browser sends ``Accept-Encoding: gzip``; the sibling itself is not uploaded);
+  gzip`` (every browser sends ``Accept-Encoding: gzip``; the siblings themselves are not uploaded,
+  and the ``.br``, which not every client accepts, stays for nginx);
 * Content-Type and Cache-Control come from ``headers.py``, the rules the test suite checks the
   shipped nginx configuration against, so nginx and the bucket answer alike;
 * fingerprinted assets go first and pages last, so a reader never gets a page whose assets are not
@@ -53,8 +54,8 @@ def plan(dist: Path) -> list[Upload]:
     files = {p.relative_to(site).as_posix(): p for p in site.rglob("*") if p.is_file()}
     uploads = []
     for key, path in files.items():
-        if key.endswith(".gz") and key[:-3] in files:
-            continue  # the compressed form of another file: uploaded under that file's key
+        if key.endswith((".gz", ".br")) and key[:-3] in files:
+            continue  # a compressed form of another file: the .gz is uploaded under that file's key
         content_type = headers.content_type(key)
         if content_type is None:
             raise ValueError(f"{key}: no Content-Type for this kind of file (mingbai/deploy/headers.py)")
