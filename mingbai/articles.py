@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .frontmatter import FrontMatter, FrontMatterError, parse
 from .problems import Problem, display_path
+from .sourcefile import read_source
 from .taxonomy import Taxonomy
 
 LIST_SEPARATOR = "丨"  # U+4E28, DESIGN.md's 分类丨标题 separator (not a pipe)
@@ -40,6 +41,7 @@ class Article:
     reviewed: dt.date | None = None
     sources: list[Source] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
+    text: str = ""  # the whole file as read (LF line ends, no BOM), for checks that need its lines
 
     @property
     def key(self) -> str:
@@ -96,10 +98,10 @@ def load_article(path: Path, root: Path) -> tuple[Article | None, list[Problem]]
     Each call returns its own ``Article`` (a copy of the one parsed from the same text before), so
     callers may change what they get without affecting one another.
     """
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        return None, [Problem(display_path(path, root), 1, "file is not valid UTF-8")]
+    source = read_source(path, root)  # BOM and CRLF normalised (warnings); unreadable files: a problem
+    if source.text is None:
+        return None, source.problems
+    text = source.text
     cached = _parsed.get((path, root))
     if cached is None or cached[0] != text:
         cached = (text, *_parse_article(path, root, text))
@@ -108,7 +110,7 @@ def load_article(path: Path, root: Path) -> tuple[Article | None, list[Problem]]
     if article is not None:
         article = replace(article, tags=list(article.tags), sources=list(article.sources),
                           related=list(article.related))
-    return article, list(problems)
+    return article, source.problems + list(problems)
 
 
 def _parse_article(path: Path, root: Path, text: str) -> tuple[Article | None, list[Problem]]:
@@ -118,7 +120,7 @@ def _parse_article(path: Path, root: Path, text: str) -> tuple[Article | None, l
     except FrontMatterError as error:
         return None, [Problem(display, error.line, error.message)]
     data = meta.data
-    article = Article(path=path, display=display, folder=path.parent.name, slug=path.stem, meta=meta)
+    article = Article(path=path, display=display, folder=path.parent.name, slug=path.stem, meta=meta, text=text)
     article.title = _text(data.get("title"))
     article.category = _text(data.get("category"))
     tags = data.get("tags")

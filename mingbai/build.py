@@ -7,6 +7,7 @@ A failed build must leave the previous ``site/`` and ``search_index/`` exactly a
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -16,6 +17,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException, PluginError
 
+from . import settings
 from .plugin import MingbaiPlugin
 from .problems import ContentError
 from .project import Project, check_project
@@ -60,10 +62,12 @@ def _swap_in(pairs: list[tuple[Path, Path]]) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
-def _load_config(project: Project, site_dir: Path) -> tuple[MkDocsConfig | None, str | None]:
+def _load_config(project: Project, site_dir: Path, site_url: str | None = None,
+                 ) -> tuple[MkDocsConfig | None, str | None]:
     """MkDocs' validated config, or None and why it cannot be loaded."""
+    overrides = {"site_url": site_url} if site_url else {}
     try:
-        return load_config(str(project.mkdocs_yml), site_dir=str(site_dir), strict=True), None
+        return load_config(str(project.mkdocs_yml), site_dir=str(site_dir), strict=True, **overrides), None
     except (MkDocsException, OSError, SystemExit) as error:
         return None, f"mkdocs.yml cannot be loaded: {error}"
 
@@ -85,8 +89,10 @@ def _start_sharing(plugin: MingbaiPlugin | None, config: MkDocsConfig | None) ->
 
 
 def build_site(project: Project, laws_dir: Path | None = None, site_dir: Path | None = None,
-               index_dir: Path | None = None) -> list[str]:
-    """Check, then build site and index atomically. Returns the warnings worth showing."""
+               index_dir: Path | None = None, site_url: str | None = None) -> list[str]:
+    """Check, then build site and index atomically. Returns the warnings worth showing.
+
+    ``site_url`` (``--site-url``) wins over MINGBAI_SITE_URL, which wins over mkdocs.yml's default."""
     site_dir = site_dir or project.root / "site"
     index_dir = index_dir or project.root / "search_index"
     tmp_site = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
@@ -94,7 +100,14 @@ def build_site(project: Project, laws_dir: Path | None = None, site_dir: Path | 
     plugin = None
     job = None
     try:
-        config, config_error = _load_config(project, tmp_site)
+        address = site_url if site_url is not None else os.environ.get(settings.SITE_URL_ENV)
+        if address is not None:  # said here, before MkDocs rejects it with a vaguer message
+            try:
+                address = settings.check_site_url(address)
+            except settings.SettingError as error:
+                origin = "--site-url" if site_url is not None else settings.SITE_URL_ENV
+                raise BuildError(f"{error} (from {origin})") from None
+        config, config_error = _load_config(project, tmp_site, address if site_url is not None else None)
         plugin = _plugin(config)
         _start_sharing(plugin, config)
         problems = check_project(project, laws_dir)
@@ -103,6 +116,10 @@ def build_site(project: Project, laws_dir: Path | None = None, site_dir: Path | 
             raise ContentError(errors)
         if config is None:
             raise BuildError(config_error)
+        try:
+            notices = [w for w in [settings.loopback_warning(settings.check_site_url(config.site_url or ""))] if w]
+        except settings.SettingError as error:
+            raise BuildError(f"{error} (set it with --site-url or {settings.SITE_URL_ENV})") from None
         # The Whoosh index and the related lists are made in a second process while MkDocs renders;
         # the plugin fills the lists in once every page's Markdown is rendered (search/background.py).
         job = IndexJob(project, tmp_index)
@@ -130,4 +147,4 @@ def build_site(project: Project, laws_dir: Path | None = None, site_dir: Path | 
             plugin.stop_sharing()  # a build that failed before MkDocs ran leaves no drawing workers behind
         shutil.rmtree(tmp_site, ignore_errors=True)
         shutil.rmtree(tmp_index, ignore_errors=True)
-    return [str(p) for p in problems if p.warning]
+    return notices + [str(p) for p in problems if p.warning]

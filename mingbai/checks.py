@@ -22,6 +22,8 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_MAX = 40
 CAUTION_HEADING = re.compile(r"^#{2,6}\s.*(常见误区|注意事项)", re.M)
 LINK_TARGET = re.compile(r"\]\([^)]*\)")
+# What `mingbai new` writes where the writer must supply text: refused wherever it is left.
+PLACEHOLDER = "待填写"
 # Kangxi radicals and the CJK radicals supplement: look-alikes pasted from PDFs (「⼈」 for 「人」).
 LOOKALIKE = re.compile(r"[\u2e80-\u2eff\u2f00-\u2fdf]")
 
@@ -107,8 +109,11 @@ def check_body(article: Article) -> list[Problem]:
     if not CAUTION_HEADING.search(body):
         out.append(Problem(article.display, article.meta.body_line,
                            "no '常见误区' or '注意事项' section (a ## heading naming one is required)"))
-    lines = article.path.read_text(encoding="utf-8").split("\n")
+    lines = article.text.split("\n")
     for number, line in enumerate(lines, start=1):
+        if PLACEHOLDER in line:
+            out.append(Problem(article.display, number,
+                               f"placeholder 「{PLACEHOLDER}」 left from `mingbai new`: write the text here"))
         for match in LOOKALIKE.finditer(line):
             out.append(Problem(article.display, number,
                                f"look-alike radical character '{match.group()}' (U+{ord(match.group()):04X}); "

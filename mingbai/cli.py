@@ -10,6 +10,7 @@ import os
 import sys
 from pathlib import Path
 
+from . import settings
 from .problems import ContentError, Problem
 from .project import Project, check_project
 from .urls import update_registry
@@ -42,7 +43,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     project = Project(args.root)
     try:
-        warnings = build_site(project, args.laws)
+        warnings = build_site(project, args.laws, site_url=getattr(args, "site_url", None))
     except ContentError as error:
         return _report(error.problems)
     except BuildError as error:
@@ -164,6 +165,8 @@ def parser() -> argparse.ArgumentParser:
 
     build = sub.add_parser("build", help="check, then build site/ and search_index/ atomically")
     build.add_argument("--laws", type=Path, help="folder of law texts to verify quotes against")
+    build.add_argument("--site-url", help=f"the public address for deployment (default: ${settings.SITE_URL_ENV}, "
+                       "else mkdocs.yml's loopback address, which prints a warning)")
     build.set_defaults(func=cmd_build)
 
     serve = sub.add_parser("serve", help="build, then serve site/ on 127.0.0.1")
@@ -182,9 +185,11 @@ def parser() -> argparse.ArgumentParser:
     urls.add_argument("--update", action="store_true")
     urls.set_defaults(func=cmd_urls)
 
+    from .editing.commands import register as register_editing
     from .search.command import register
 
     register(sub)
+    register_editing(sub)
     return main
 
 
@@ -195,7 +200,11 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
     args = parser().parse_args(argv)
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except settings.SettingError as error:  # e.g. MINGBAI_TODAY that is not a date
+        print(f"mingbai: {error}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .problems import Problem, display_path
+from .sourcefile import read_source
 
 LINK = re.compile(r"!?\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
 FENCE = re.compile(r"^\s*(```|~~~)")
@@ -62,7 +63,11 @@ def check_links(docs: Path, root: Path, extra_pages: Iterable[str]) -> list[Prob
     out: list[Problem] = []
     for path in sorted(docs.rglob("*.md")):
         uri = path.relative_to(docs).as_posix()
-        text = path.read_text(encoding="utf-8")
+        source = read_source(path, root)  # the same problems as the article check's: check_project dedupes
+        out += source.problems
+        if source.text is None:
+            continue
+        text = source.text
         for line, target in iter_links(text):
             resolved = resolve(uri, target)
             if resolved is None:

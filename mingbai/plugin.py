@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .articles import Article
+from .editing.preview import Preview
 from .glossary import GlossaryExtension
 from .pages import GLOSSARY_URI, MarkerError, category_uri, expand_markers, generated_pages
 from .project import Project
@@ -54,6 +55,12 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
         # articles get a placeholder that ``on_page_context`` fills in (see ``search/background.py``).
         self._related_lists: Callable[[], dict[str, list[str]]] | None = None
         self._by_key: dict[str, Article] = {}
+        self._serving = False  # set by on_startup: True under `mkdocs serve`
+        self._preview: Preview | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Only ``mkdocs serve`` gets the preview banner (editing/preview.py); builds never do."""
+        self._serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Project(Path(config.config_file_path).parent)
@@ -122,12 +129,21 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
                 return decorate(article, markdown, None)  # filled in by on_page_context
             related = self.related.for_article(article) if self.related else []
             return decorate(article, markdown, related)
+
         try:
             markdown = expand_tool_markers(markdown, uri, self.tools, self.project.docs)  # tools (issue 6)
             return expand_markers(markdown, uri, self.project.taxonomy, list(self.articles.values()),
                                   popular=self._popular)
         except MarkerError as error:
             raise PluginError(str(error)) from error
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        article = self.articles.get(page.file.src_uri)
+        if not self._serving or article is None or self.project is None:
+            return html
+        if self._preview is None:
+            self._preview = Preview(self.project.taxonomy, self.project.default_laws())
+        return self._preview.banner(article) + html
 
     @property
     def _deferred_related(self) -> bool:
@@ -193,8 +209,21 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
             self._fill_related(page, article)
         url = "/" + page.url
         context["mb_share"] = self.share.page(url, page.title or "", str(page.meta.get("description") or ""))
-        page.update_date = self.share.lastmod(url) or page.update_date  # sitemap lastmod = reviewed
         return context
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """Give every page its sitemap date now: MkDocs renders sitemap.xml before any page's template,
+        so a date set later (in ``on_page_context``) never reaches it. An article's date is when it
+        was reviewed; a category's and the home page's, their newest article's; any other page gets
+        none (MkDocs' default would be the build day, which says nothing and changes every day)."""
+        if self.share is None:
+            return env
+        pages = [f.page for f in files.documentation_pages() if f.page is not None]
+        dates = {id(page): self.share.lastmod("/" + page.url) or "" for page in pages}
+        if any(dates.values()):  # MkDocs dates sitemap.xml.gz by the newest page: it needs one
+            for page in pages:
+                page.update_date = dates[id(page)]
+        return env
 
     def on_template_context(self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig,
                             ) -> dict[str, Any]:

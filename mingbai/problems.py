@@ -22,10 +22,13 @@ class Problem:
 
 def display_path(path: Path, root: Path) -> str:
     """The path as editors see it: relative to the project root when it lies inside it."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    # Absolute, not resolved, first: a symbolic link (even a dangling one) is shown where it lies.
+    for mine, base in ((path.absolute(), root.absolute()), (path.resolve(), root.resolve())):
+        try:
+            return mine.relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()
 
 
 class ContentError(Exception):

@@ -14,8 +14,10 @@ from typing import Any
 
 import yaml
 
+from . import settings
 from .articles import Article, load_articles
 from .checks import check_across, check_body, check_fields, check_sources
+from .editing.typography import check_typography
 from .laws import LawLibrary
 from .links import check_links
 from .pages import generated_pages
@@ -79,7 +81,8 @@ class Project:
 
     def page_uris(self, articles: list[Article]) -> set[str]:
         """docs-relative paths of every page the site will have, written or generated."""
-        written = {p.relative_to(self.docs).as_posix() for p in self.docs.rglob("*.md")}
+        # Only real files are pages: a folder or a dangling link named *.md is reported by the checks.
+        written = {p.relative_to(self.docs).as_posix() for p in self.docs.rglob("*.md") if p.is_file()}
         return written | set(generated_pages(self.taxonomy, articles))
 
     def current_urls(self, articles: list[Article]) -> dict[str, str]:
@@ -93,6 +96,14 @@ class Project:
                 path = self.docs / uri
                 urls[page_url(uri)] = display_path(path, self.root) if path.exists() else ""
         return urls
+
+    def default_laws(self) -> Path | None:
+        """The law texts quotes are checked against when no folder is named: the project's laws/,
+        else the shared copy beside the project."""
+        for folder in (self.root / "laws", self.root.parent / "shared" / "laws"):
+            if folder.is_dir():
+                return folder
+        return None
 
     def user_dictionary(self) -> Path:
         """Write the jieba user dictionary derived from the taxonomy; returns its path."""
@@ -109,7 +120,7 @@ class Project:
 def check_project(project: Project, laws_dir: Path | None = None,
                   today: dt.date | None = None) -> list[Problem]:
     """Every content problem in the project, errors and warnings, sorted by place."""
-    today = today or dt.date.today()
+    today = today or settings.today()
     articles, problems = project.articles()
     for article in articles:
         problems += check_fields(article, project.taxonomy, today)
@@ -122,6 +133,7 @@ def check_project(project: Project, laws_dir: Path | None = None,
         laws = LawLibrary(laws_dir)
         for article in articles:
             problems += check_sources(article, laws)
+    problems += check_typography(project.docs, project.root)
     problems += check_popular(project.root / "taxonomy.yml", project.root, project.taxonomy.popular, articles)
     problems += check_tools(project.root, laws_dir)  # tools (issue 6): data/ rules, letters, tool-page quotes
     return sorted(set(problems))

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import time_machine
 from support import LAWS, PAGES, ROOT, MakeProject
 
 from mingbai.build import build_site
@@ -14,6 +17,28 @@ from mingbai.deploy.dist import package
 from mingbai.deploy.nginx import serve
 from mingbai.project import Project
 from mingbai.urls import update_registry
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """With MINGBAI_TODAY set (the Makefile runs the suite on several dates), move this process's clock
+    there, ticking, so code that asks the machine for the date is tested too; processes the suite
+    starts read the same variable through mingbai.settings.today(), and pages get it in the browser
+    fixtures. The variable is checked first, so a typo fails the run instead of testing today."""
+    raw = os.environ.get("MINGBAI_TODAY")
+    if raw:
+        day = dt.date.fromisoformat(raw)
+        traveller = time_machine.travel(dt.datetime.combine(day, dt.time(12)), tick=True)
+        traveller.start()
+        config.add_cleanup(traveller.stop)
+        config.stash[TODAY] = day
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    day = config.stash.get(TODAY, None)
+    return f"today: {day} (MINGBAI_TODAY)" if day else f"today: {dt.date.today()} (the machine's clock)"
+
+
+TODAY = pytest.StashKey[dt.date]()
 
 
 @pytest.fixture

@@ -6,10 +6,16 @@ A module of its own because tests/ and tests/browser/ both have a conftest.py, a
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mingbai.project import Project
+
+if TYPE_CHECKING:
+    from playwright.sync_api import BrowserContext
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -32,3 +38,11 @@ def fixture_article(name: str, body_edit: Callable[[str], str] | None = None) ->
 
 
 MakeProject = Callable[..., Project]
+
+
+def dated(context: BrowserContext) -> BrowserContext:
+    """Pages see the suite's date: with MINGBAI_TODAY set, the browser clock starts at this process's
+    (moved) clock, ticking, since the browser tools compute with the page's date."""
+    if os.environ.get("MINGBAI_TODAY"):
+        context.clock.install(time=dt.datetime.now())  # moved by tests/conftest.py
+    return context

@@ -12,27 +12,26 @@ The packed folder (``dist/`` by default) holds:
   an operator copies.
 
 The address must be public: a site built for 127.0.0.1 or localhost has canonical links, QR codes,
-posters, the feed and the sitemap pointing at the reader's own machine, so it is refused. The address
-reaches MkDocs through ``MINGBAI_SITE_URL``, which ``mkdocs.yml`` reads. Like ``mingbai build``,
-nothing is written in place: a failure leaves the previous folder as it was.
+posters, the feed and the sitemap pointing at the reader's own machine, so it is refused (where
+``mingbai build`` only warns). The address is given to the build as ``mingbai build --site-url``
+gives it; the sitemap is then checked to carry it. Like ``mingbai build``, nothing is written in
+place: a failure leaves the previous folder as it was.
 """
 
 from __future__ import annotations
 
 import gzip
 import ipaddress
-import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import brotli
 
+from .. import settings
 from ..problems import Problem
 from ..project import Project
 from . import csp, headers
@@ -59,35 +58,20 @@ class Packed:
 
 
 def check_site_url(url: str) -> str:
-    """The public address with a trailing slash; DistError for a loopback or malformed one."""
-    parts = urlsplit(url.strip())
-    host = (parts.hostname or "").rstrip(".").lower()
-    if parts.scheme not in ("http", "https") or not host:
-        raise DistError(f"site URL {url!r}: expected https://host/ (or http://)")
+    """The public address with a trailing slash; DistError for a malformed, loopback or unspecified one."""
     try:
-        address = ipaddress.ip_address(host)
+        url = settings.check_site_url(url)
+    except settings.SettingError as error:
+        raise DistError(str(error)) from None
+    host = (urlsplit(url).hostname or "").rstrip(".")
+    try:
+        unspecified = ipaddress.ip_address(host).is_unspecified  # 0.0.0.0, ::
     except ValueError:
-        address = None
-    if host == "localhost" or host.endswith(".localhost") or (
-            address is not None and (address.is_loopback or address.is_unspecified)):
+        unspecified = False
+    if settings.is_loopback(url) or unspecified:
         raise DistError(f"site URL {url!r} is a loopback address: canonical links, QR codes, posters, the feed "
                         "and the sitemap would point at the reader's own machine. Give the public address.")
-    path = parts.path if parts.path.endswith("/") else parts.path + "/"
-    return f"{parts.scheme}://{parts.netloc}{path}"
-
-
-@contextmanager
-def _site_url_env(url: str) -> Iterator[None]:
-    """``MINGBAI_SITE_URL`` set for the build (mkdocs.yml reads it), then put back as it was."""
-    old = os.environ.get("MINGBAI_SITE_URL")
-    os.environ["MINGBAI_SITE_URL"] = url
-    try:
-        yield
-    finally:
-        if old is None:
-            os.environ.pop("MINGBAI_SITE_URL", None)
-        else:
-            os.environ["MINGBAI_SITE_URL"] = old
+    return url
 
 
 def _unknown_types(site: Path) -> list[Problem]:
@@ -152,7 +136,7 @@ def _check_built_for(site: Path, url: str) -> None:
     wrong = [loc for loc in locs if not loc.startswith(url)]
     if not locs or wrong:
         raise DistError(f"the site was not built for {url} (sitemap.xml has {wrong[:1] or 'no addresses'}): "
-                        "does mkdocs.yml still read site_url from MINGBAI_SITE_URL?")
+                        "was site_url overridden elsewhere?")
 
 
 def make_dist(project: Project, site_url: str, out: Path, laws_dir: Path | None = None) -> Packed:
@@ -165,8 +149,8 @@ def make_dist(project: Project, site_url: str, out: Path, laws_dir: Path | None 
     work = Path(tempfile.mkdtemp(prefix=".dist-", dir=out.parent))
     try:
         (work / "build").mkdir()
-        with _site_url_env(url):
-            build_site(project, laws_dir, site_dir=work / "build" / "site", index_dir=work / "build" / "index")
+        build_site(project, laws_dir, site_dir=work / "build" / "site", index_dir=work / "build" / "index",
+                   site_url=url)
         _check_built_for(work / "build" / "site", url)
         packed = package(work / "build" / "site", work / "packed")
         old = out.with_name(f".{out.name}-old-{work.name}")

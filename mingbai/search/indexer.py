@@ -85,7 +85,6 @@ def build_index(project: Project, articles: list[Article], dest: Path) -> None:
         "schema_version": SCHEMA_VERSION,
         "fingerprint": stamp,
         "articles": len(articles),
-        "built": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     }
     (dest / STATE_FILE).write_text(json.dumps(state, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     (dest / "README.md").write_text(README, encoding="utf-8")

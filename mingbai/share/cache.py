@@ -12,7 +12,6 @@ import hashlib
 import json
 import os
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -62,7 +61,12 @@ class ImageCache:
         """Delete PNGs unused for ``days``; returns how many. Whole-site builds touch every live one."""
         if not self.folder.is_dir():
             return 0
-        limit = time.time() - days * 86400
+        # "Now" as the file system sees it: the times compared are file times (set by os.utime and by
+        # the drawing workers), which need not agree with this process's clock (a network file system
+        # with a skewed clock, or a test suite that moves the process's clock to another date).
+        marker = self.folder / ".now"
+        marker.touch()
+        limit = marker.stat().st_mtime - days * 86400
         removed = 0
         for path in self.folder.glob("*/*.png"):
             if path.stat().st_mtime < limit:

@@ -20,6 +20,7 @@ from urllib.parse import urljoin
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from support import dated
 
 CHROMIUM = os.environ.get("MINGBAI_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -100,8 +101,8 @@ def browser(browser_log: BrowserLog) -> Iterator[Browser]:
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
     """A phone-sized page (360×740), the size most readers use."""
-    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2,
-                                  is_mobile=True, has_touch=True, locale="zh-CN")
+    context = dated(browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2,
+                                        is_mobile=True, has_touch=True, locale="zh-CN"))
     tab = context.new_page()
     yield tab
     context.close()
@@ -191,9 +192,10 @@ def make_page(browser: Browser) -> Iterator[Callable[..., Page]]:
     contexts: list[BrowserContext] = []
 
     def make(desktop: bool = False, dark: bool = False) -> Page:
-        context = browser.new_context(viewport=DESKTOP if desktop else PHONE, device_scale_factor=1 if desktop else 2,
-                                      is_mobile=not desktop, has_touch=not desktop, locale="zh-CN",
-                                      color_scheme="dark" if dark else "light")
+        context = dated(browser.new_context(viewport=DESKTOP if desktop else PHONE,
+                                            device_scale_factor=1 if desktop else 2,
+                                            is_mobile=not desktop, has_touch=not desktop, locale="zh-CN",
+                                            color_scheme="dark" if dark else "light"))
         contexts.append(context)
         return context.new_page()
 

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Request, Route, expect
+from support import dated
 
 PHONE = {"width": 360, "height": 740}
 
@@ -25,8 +26,8 @@ def visit(browser: Browser, base: str, path: str, interact: bool = True) -> tupl
     own = urlsplit(base).netloc
     offsite: list[str] = []
     failed: list[str] = []
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="zh-CN",
-                                  service_workers="allow")
+    context = dated(browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="zh-CN",
+                                        service_workers="allow"))
 
     def record(request: Request) -> None:
         parts = urlsplit(request.url)

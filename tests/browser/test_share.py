@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
+from support import dated
 
 ARTICLE = "/instalments/what-is-personalised-instalments/"
 LABEL = "停息分期丨个性化分期和“停息挂账”是什么，有什么区别"
@@ -21,8 +22,8 @@ def canonical(page: Page) -> str:
 
 
 def phone(browser: Browser, **options) -> BrowserContext:
-    return browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True,
-                               has_touch=True, locale="zh-CN", **options)
+    return dated(browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True,
+                                     has_touch=True, locale="zh-CN", **options))
 
 
 @pytest.fixture

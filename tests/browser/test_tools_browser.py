@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from support import dated
+
+from mingbai import settings
 
 TOOLS = ["/tools/", "/tools/instalment-calculator/", "/tools/credit-record-date/", "/tools/card-interest/",
          "/tools/letters/", "/tools/collection-check/"]
@@ -103,7 +106,7 @@ def test_credit_record_dates(page: Page, site_url: str) -> None:
     expect(result).to_contain_text("5 年保存期限届满日2026 年 3 月 15 日")
     expect(result).to_contain_text("2026 年 3 月 16 日起")
     expect(page.locator("#cr-status")).to_contain_text("保存期限到 2026 年 3 月 15 日届满")
-    today = dt.date.today()
+    today = settings.today()  # the date the page sees too (browser/conftest.py: dated)
     recent = today.replace(year=today.year - 1, day=min(today.day, 28))
     date.fill(recent.isoformat())
     page.get_by_role("button", name="计算").click()
@@ -149,8 +152,8 @@ def test_card_interest_estimate(page: Page, site_url: str) -> None:
 
 @pytest.fixture
 def clipboard_page(browser: Browser, site_url: str) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True,
-                                  has_touch=True, locale="zh-CN")
+    context = dated(browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2,
+                                        is_mobile=True, has_touch=True, locale="zh-CN"))
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
     yield context.new_page()
     context.close()
