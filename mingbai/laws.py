@@ -13,8 +13,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# A law whose text is split over several files (the Civil Code is kept book by book).
-SPLIT_LAWS: dict[str, tuple[str, ...]] = {"民法典": ("总则", "合同编", "人格权编")}
+# A law whose text is split over several files (the Civil Code is kept book by book, in the Code's order;
+# article numbers run on across the books, so each number is in exactly one of them).
+SPLIT_LAWS: dict[str, tuple[str, ...]] = {
+    "民法典": ("总则", "物权编", "合同编", "人格权编", "婚姻家庭编", "继承编", "侵权责任编"),
+}
 
 _NUM = "零一二三四五六七八九十百千"
 ARTICLE_HEAD = re.compile(rf"^(第[{_NUM}]+条(?:之[{_NUM}]+)?)[\s　]")

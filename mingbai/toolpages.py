@@ -25,6 +25,11 @@ from .tooldata import Quote
 from .tools import VERDICTS, RuleBook, ToolData
 from .urls import page_url, relative_url
 
+# Regulators' rules first: they bind the institutions they govern; self-regulation does not (REVIEW.md item 3).
+TIER_LABELS = {
+    "regulation": "监管规定（约束受监管的机构，不是法律，是投诉的有力依据）",
+    "self-regulation": "行业自律规范和推荐性标准（不是法律，可作为投诉依据）",
+}
 TOOL_MARKER = re.compile(r"<!--\s*mingbai:tool\s+([a-z-]+)\s*-->")
 INPUT_MODES = {"money": "decimal", "count": "numeric", "digits": "numeric", "phone": "tel"}
 
@@ -86,9 +91,12 @@ def collection_check(rules: RuleBook, page_uri: str, docs: Path) -> str:
                    f"</strong></p><p>{escape(rule.finding)}</p>")
         if rule.law:
             out.append('<p class="mb-finding__label">法律原文</p>' + "".join(_quote(q) for q in rule.law))
-        if rule.standards:
-            out.append('<p class="mb-finding__label">行业自律规范和推荐性标准（不是法律，可作为投诉依据）</p><ul>')
-            for ref in rule.standards:
+        for tier, label in TIER_LABELS.items():
+            refs = [ref for ref in rule.standards if ref.standard.tier == tier]
+            if not refs:
+                continue
+            out.append(f'<p class="mb-finding__label">{label}</p><ul>')
+            for ref in refs:
                 said = f"规定：「{escape(ref.quote)}」" if ref.quote else f"的要求：{escape(ref.summary)}"
                 std = ref.standard
                 out.append(f"<li>据报道，{escape(std.name)}（{escape(std.kind)}，适用于{escape(std.scope)}）{said}"

@@ -24,22 +24,27 @@ RULES_FILE = "data/collection_rules.yml"
 LETTERS_FILE = "data/letters.yml"
 VERDICTS = {
     "law": "可能违法",
+    "regulation": "可能违反监管规定（约束受监管的机构，不是法律）",
     "self-regulation": "违反行业自律规范或推荐性标准（不是法律）",
     "none": "没有找到禁止它的规定",
 }
+# A cited rule is either a regulator's rule (部门规章、规范性文件: binding on the institutions it governs,
+# the strongest basis for a complaint) or self-regulation / a recommended standard (REVIEW.md item 3).
+TIERS = ("regulation", "self-regulation")
 ID = re.compile(r"^[a-z][a-z0-9-]*$")
 ATTRIBUTION = re.compile(r"^——\s*《([^》]+)》\s*(\S*)$")
 
 
 @dataclass(frozen=True)
 class Standard:
-    """A self-regulation rule or recommended standard: cited by name, never presented as law."""
+    """A regulator's rule, a self-regulation rule or a recommended standard: cited by name, never as law."""
 
     key: str
     name: str
     kind: str
     scope: str
     note: str
+    tier: str = "self-regulation"
 
 
 @dataclass(frozen=True)
@@ -91,9 +96,12 @@ def read_rules(reader: DataReader, data: Any, docs: Path) -> RuleBook:
     standards: dict[str, Standard] = {}
     for key, raw in (top.get("standards") or {}).items():
         path = ("standards", key)
-        raw = reader.mapping(raw, path, {"name", "kind", "scope", "note"}, {"name", "kind", "scope", "note"})
+        raw = reader.mapping(raw, path, {"name", "kind", "scope", "note", "tier"}, {"name", "kind", "scope", "note"})
         parts = (reader.text(raw.get(k), (*path, k)) for k in ("name", "kind", "scope", "note"))
-        standards[key] = Standard(key, *parts)
+        tier = reader.text(raw.get("tier"), (*path, "tier")) or "self-regulation"
+        if tier not in TIERS:
+            reader.add((*path, "tier"), f"unknown tier '{tier}' (known: {', '.join(TIERS)})")
+        standards[key] = Standard(key, *parts, tier=tier)
     groups: list[tuple[str, str]] = []
     for i, raw in enumerate(top.get("groups") or []):
         raw = reader.mapping(raw, ("groups", i), {"id", "label"}, {"id", "label"})
@@ -136,6 +144,8 @@ def read_rules(reader: DataReader, data: Any, docs: Path) -> RuleBook:
             reader.add((*path, "verdict"), "verdict 'law' needs at least one verbatim quote under 'law:'")
         if verdict == "self-regulation" and not raw.get("standards"):
             reader.add((*path, "verdict"), "verdict 'self-regulation' needs the standard it breaks under 'standards:'")
+        if verdict == "regulation" and not any(ref.standard.tier == "regulation" for ref in refs):
+            reader.add((*path, "verdict"), "verdict 'regulation' needs a rule of tier 'regulation' under 'standards:'")
         rules.append(Rule(rule_id, group, reader.text(raw.get("ask"), (*path, "ask")), verdict,
                           reader.text(raw.get("finding"), (*path, "finding")), law, tuple(refs),
                           reader.texts(raw.get("actions"), (*path, "actions")),

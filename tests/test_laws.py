@@ -48,3 +48,6 @@ def test_civil_code_is_read_across_its_books() -> None:
     assert quote_in("诉讼时效期间为三年", law.article_text("第一百八十八条") or "")
     assert quote_in("禁止高利放贷", law.article_text("第六百八十条") or "")
     assert quote_in("私人生活安宁", law.article_text("第一千零三十三条") or "")
+    # the books added to laws/ later (物权、婚姻家庭、继承、侵权责任) are part of the same law
+    assert quote_in("属于夫妻共同债务", law.article_text("第一千零六十四条") or "")
+    assert quote_in("以所得遗产实际价值为限", law.article_text("第一千一百六十一条") or "")

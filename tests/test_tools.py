@@ -121,7 +121,7 @@ def test_check_reports_every_problem_with_its_line(project, capsys: pytest.Captu
     assert status == 1
     rules = "data/collection_rules.yml"
     assert [line for line in err if line.startswith(rules)] == [
-        f"{rules}:15: unknown verdict 'maybe' (known: law, self-regulation, none)",
+        f"{rules}:15: unknown verdict 'maybe' (known: law, regulation, self-regulation, none)",
         f"{rules}:18: unknown standard 'nobody' (define it under 'standards:')",
         f"{rules}:21: link '../credit-report/missing.md' must be a relative .md link to a page in docs/",
         f"{rules}:30: quote is not verbatim in 《征信业管理条例》第十五条",
@@ -136,6 +136,39 @@ def test_valid_fixture_passes_and_law_verdict_needs_a_quote(project) -> None:
     write(project.root, "data/collection_rules.yml", no_quote)
     assert [str(p) for p in check_tools(project.root)] == [
         "data/collection_rules.yml:25: verdict 'law' needs at least one verbatim quote under 'law:'"]
+
+
+REGULATOR = """\
+  rule:
+    name: 某监管部门《示例办法》
+    kind: 监管规定
+    scope: 示例机构
+    note: 据报道。
+    tier: regulation
+"""
+
+
+def test_a_regulators_rule_is_its_own_tier_and_listed_before_self_regulation(project) -> None:
+    """REVIEW.md item 3: a regulator's rule is neither law nor self-regulation, and is labelled so."""
+    rules = (RULES.replace("standards:\n  guide:", "standards:\n" + REGULATOR + "  guide:")
+             .replace("verdict: self-regulation", "verdict: regulation")
+             .replace("        summary: 夜间不得催收。\n",
+                      "        summary: 夜间不得催收。\n      - source: rule\n        summary: 只向本人催收。\n"))
+    write(project.root, "data/collection_rules.yml", rules)
+    assert check_tools(project.root, FIXTURE_LAWS) == []
+    book = load_tools(project.root)[0].rules
+    html = collection_check(book, "tools/check.md", project.docs)
+    assert VERDICTS["regulation"] in html
+    regulation = html.index("监管规定（约束受监管的机构，不是法律，是投诉的有力依据）")
+    self_regulation = html.index("行业自律规范和推荐性标准（不是法律")
+    cited = html.index("某监管部门《示例办法》（监管规定，适用于示例机构）的要求：只向本人催收。")
+    assert regulation < cited < self_regulation
+    # a 'regulation' verdict that cites only self-regulation is refused, and so is an unknown tier
+    only_guide = rules.replace("      - source: rule\n        summary: 只向本人催收。\n", "")
+    write(project.root, "data/collection_rules.yml", only_guide.replace("tier: regulation", "tier: law"))
+    assert [str(p) for p in check_tools(project.root)] == [
+        "data/collection_rules.yml:8: unknown tier 'law' (known: regulation, self-regulation)",
+        "data/collection_rules.yml:21: verdict 'regulation' needs a rule of tier 'regulation' under 'standards:'"]
 
 
 LETTERS = """\

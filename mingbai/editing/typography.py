@@ -9,7 +9,7 @@ Chinese prose (STYLE.md writes 2026 年 11 月 30 日).
 
 Never touched: the front matter except the values of ``title``, ``description`` and ``answer``; code
 (fenced or inline); link targets, URLs and HTML; blockquotes (the law quotes); and text in quotation
-marks attributed to an article (「第十六条规定：“……”」), because a law's words are quoted as they are.
+marks (「…」, “…”), because quoted words — a law's above all — are quoted as they stand.
 """
 
 from __future__ import annotations
@@ -25,17 +25,14 @@ from ..problems import Problem, display_path
 from ..sourcefile import read_source
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_NUM = "零一二三四五六七八九十百千"
 # Inline spans the hand-written rules never change: code, link targets, autolinks and HTML tags, URLs.
 PROTECTED = re.compile(r"`[^`]*`|\]\([^)]*\)|<[^>\n]*>|https?://[^\s)）」”]+")
 # A quotation right after a reference to an article (or 规定/写明) is taken to be the law's words.
-# A quotation after a reference to an article in the same sentence (「按第十六条，保存期限「……」」), or
-# one followed by the reference (「……」（第十六条）), is taken to be the law's words.
-LAW_QUOTES = re.compile(
-    r"(?P<tag><[^>\n]*>)|"  # HTML tags are kept whole too (autocorrect would space their attributes)
-    rf"(?:第[{_NUM}]+条(?:之[{_NUM}]+)?|规定|写明|写道)[^。！？“「\n]*?(?P<after>“[^”\n]*”|「[^」\n]*」)"
-    rf"|(?P<before>“[^”\n]*”|「[^」\n]*」)(?=\s*[（(][^）)\n]*第[{_NUM}]+条)"
-)
+# Quoted words are kept as they stand: 「」 and “” hold the law's words (the quote check compares them
+# with the text on file) or another source's, and a reader is shown what was said, not our spacing.
+# Run over every article, every spacing or punctuation finding inside quotation marks was such a
+# verbatim quote (「自收到异议之日起20日内…」, 「…延期一年至2026年12月31日」), never our own prose.
+QUOTED = re.compile(r"(?P<tag><[^>\n]*>)|(?P<quote>“[^”\n]*”|「[^」\n]*」|『[^』\n]*』)")
 ASCII_QUOTED = re.compile(rf'"([^"\n]*[{HAN}][^"\n]*)"')
 ASCII_PARENS = re.compile(rf"\(([^()+\-−×÷=*/\n]*[{HAN}][^()+\-−×÷=*/\n]*)\)")  # not formulas
 # The space before the date is kept as it was (its absence is T1's to report); the one after goes.
@@ -82,17 +79,15 @@ def _excerpt(old: str, new: str) -> str:
 MASK = "\ue000"  # a private-use character: autocorrect leaves it and its neighbours alone
 
 
-def _mask_law_quotes(line: str) -> tuple[str, list[str]]:
-    """The line with each law quotation and HTML tag replaced by MASK, and what was hidden, in order."""
-    quotes: list[str] = []
+def _mask_quotes(line: str) -> tuple[str, list[str]]:
+    """The line with each quotation and HTML tag replaced by MASK, and what was hidden, in order."""
+    hidden: list[str] = []
 
     def hide(match: re.Match[str]) -> str:
-        group = next(name for name in ("tag", "after", "before") if match[name] is not None)
-        quotes.append(match[group])
-        begin, end = match.start(group) - match.start(0), match.end(group) - match.start(0)
-        return match[0][:begin] + MASK + match[0][end:]
+        hidden.append(match[0])
+        return MASK
 
-    return LAW_QUOTES.sub(hide, line), quotes
+    return QUOTED.sub(hide, line), hidden
 
 
 def _own_rules(line: str) -> tuple[str, list[str]]:
@@ -124,7 +119,7 @@ def _fix_line(line: str) -> tuple[str, list[str]]:
     """The line with every rule's fix applied, and the rules that changed it."""
     if not re.search(f"[{HAN}]", line):
         return line, []
-    masked, quotes = _mask_law_quotes(line)
+    masked, quotes = _mask_quotes(line)
     masked, rules = _own_rules(masked)
     formatted = autocorrect_py.format_for(masked, "article.md")
     if formatted != masked:

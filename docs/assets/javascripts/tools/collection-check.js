@@ -3,9 +3,10 @@
 // first, and says how many of each kind there are.
 import { announce, onSubmit } from "./common.js";
 
-export const ORDER = ["law", "self-regulation", "none"];
+export const ORDER = ["law", "regulation", "self-regulation", "none"];
 export const LABELS = {
   law: "可能违法",
+  regulation: "可能违反监管规定（约束受监管的机构，不是法律）",
   "self-regulation": "违反行业自律规范或推荐性标准（不是法律）",
   none: "没有找到禁止它的规定",
 };
