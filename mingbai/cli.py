@@ -108,8 +108,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _wait_for_interrupt() -> None:
+    """Until Ctrl+C or SIGTERM: both unwind the caller's ``with`` blocks, which stop nginx."""
+    import signal
     import time
 
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         while True:
             time.sleep(3600)
