@@ -12,7 +12,7 @@ STAMP  := $(VENV)/.installed
 LAWS   ?= laws
 LAWSARG := $(if $(LAWS),--laws $(LAWS),)
 
-.PHONY: install node system-serve system-test budgets serve build check test lint clean
+.PHONY: install node system-serve system-test budgets serve build dist check test lint clean
 
 # Debian packages (setup/system-packages.txt): the missing ones are installed as root, through
 # password-less sudo, or named in one message with the exact apt-get command. Checked on every run
@@ -51,6 +51,11 @@ serve: system-serve install
 build: system-serve install
 	$(BIN)/mingbai build $(LAWSARG)
 
+## dist: build for the public address and pack dist/ to upload (issue 16):
+##   make dist SITE_URL=https://example.org/   (or MINGBAI_SITE_URL in the environment)
+dist: system-serve install
+	$(BIN)/mingbai dist $(LAWSARG) $(if $(SITE_URL),--site-url $(SITE_URL),)
+
 check: install
 	$(BIN)/mingbai check $(LAWSARG)
 
@@ -75,4 +80,4 @@ test: system-test install node
 	done
 
 clean:
-	rm -rf site search_index .cache .site-* .index-*
+	rm -rf site dist search_index .cache .site-* .index-* .dist-*

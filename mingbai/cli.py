@@ -6,7 +6,6 @@ Commands that check or generate exit 1 when something is wrong or stale, so each
 from __future__ import annotations
 
 import argparse
-import functools
 import os
 import sys
 from pathlib import Path
@@ -78,19 +77,85 @@ def cmd_urls(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    """Build, then serve the built site (no live reload; use `mkdocs serve` while writing)."""
+    """Build, then serve the built site as readers get it (no live reload; use `mkdocs serve` while writing).
+
+    With nginx installed (Debian's, as `make test` installs it), the site is packed like `mingbai dist`
+    and served by nginx with the shipped deploy/nginx.conf, security headers and CSP included, so a
+    page that would break under the policy breaks here too. Without it, the small Python server in
+    mingbai/perf/server.py stands in (compression and the 404 page, no headers).
+    """
     status = cmd_build(args)
     if status:
         return status
-    import http.server  # only this command serves; the others should not pay for importing it
+    site = Path(args.root) / "site"
+    from .deploy import nginx
 
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(Path(args.root) / "site"))
-    with http.server.ThreadingHTTPServer((args.host, args.port), handler) as server:
-        print(f"Serving on http://{args.host}:{args.port}/ (Ctrl+C to stop)")
+    try:
+        nginx.nginx_binary()
+    except nginx.NginxError as error:
+        return _serve_fallback(site, args.host, args.port, str(error))
+    import tempfile
+
+    from .deploy.dist import DistError, package
+
+    with tempfile.TemporaryDirectory(prefix="mingbai-serve-") as tmp:
         try:
-            server.serve_forever()
-        except KeyboardInterrupt:
-            pass
+            package(site, Path(tmp) / "dist")
+            with nginx.serve(Path(tmp) / "dist", port=args.port, host=args.host) as url:
+                print(f"Serving {site} with nginx and deploy/nginx.conf on {url}/ (Ctrl+C to stop)")
+                _wait_for_interrupt()
+        except (DistError, nginx.NginxError) as error:
+            print(error, file=sys.stderr)
+            return 1
+    return 0
+
+
+def _wait_for_interrupt() -> None:
+    """Until Ctrl+C or SIGTERM: both unwind the caller's ``with`` blocks, which stop nginx."""
+    import signal
+    import time
+
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        pass
+
+
+def _serve_fallback(site: Path, host: str, port: int, why: str) -> int:
+    """The Python stand-in for nginx, for writers on a machine without it."""
+    from .perf.server import serve
+
+    print(f"{why}\nServing with the Python stand-in instead (no security headers).")
+    with serve(site, port=port, host=host, compress=True) as url:
+        print(f"Serving {site} on {url}/ (Ctrl+C to stop)")
+        _wait_for_interrupt()
+    return 0
+
+
+def cmd_dist(args: argparse.Namespace) -> int:
+    """Build for the public address and pack a folder ready to upload (site/ with .gz, nginx/csp.conf)."""
+    from .build import BuildError
+    from .deploy.dist import DistError, make_dist
+
+    url = args.site_url or os.environ.get("MINGBAI_SITE_URL", "")
+    if not url:
+        print("mingbai dist: give the public address: --site-url https://… (or set MINGBAI_SITE_URL)",
+              file=sys.stderr)
+        return 1
+    project = Project(args.root)
+    out = args.out if args.out.is_absolute() else Path(args.root) / args.out
+    try:
+        packed = make_dist(project, url, out, args.laws)
+    except ContentError as error:
+        return _report(error.problems)
+    except (BuildError, DistError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"Packed {out}: {packed.files} files in site/; {packed.compressed} text files with a .gz and .br beside "
+          f"them ({packed.raw_bytes / 1e6:.2f} MB → gzip {packed.gzip_bytes / 1e6:.2f} MB, brotli "
+          f"{packed.brotli_bytes / 1e6:.2f} MB); the policy in nginx/csp.conf.")
     return 0
 
 
@@ -115,6 +180,12 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(func=cmd_serve)
+
+    dist = sub.add_parser("dist", help="build for the public address and pack a folder to upload")
+    dist.add_argument("--site-url", help="the public address, https://… (default: $MINGBAI_SITE_URL)")
+    dist.add_argument("--out", type=Path, default=Path("dist"), help="the folder to write (default: dist)")
+    dist.add_argument("--laws", type=Path, help="folder of law texts to verify quotes against")
+    dist.set_defaults(func=cmd_dist)
 
     urls = sub.add_parser("urls", help="check the URL registry, or --update it with new pages")
     urls.add_argument("--update", action="store_true")

@@ -2,8 +2,9 @@
 
 Usage: python scripts/budgets.py [--sizes 200,2000] [--runs 5] [--quick] [--laws DIR] [--keep DIR]
 
-Builds a copy of this checkout (cold: no caches) and serves it on 127.0.0.1 like production (gzip,
-precompressed search index), then measures:
+Builds a copy of this checkout (cold: no caches), packs it like `mingbai dist` and serves it on
+127.0.0.1 with Debian's nginx and the shipped deploy/nginx.conf (gzip_static, security headers, CSP),
+then measures:
 
   1. page weight: the heaviest article page, HTML + CSS + JS + fonts it loads, gzip     ≤ 85 KB
      (search is reported apart: the index, and the worker and lunr scripts that read it)
@@ -44,8 +45,10 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from mingbai.deploy import nginx
+from mingbai.deploy.dist import package
 from mingbai.perf import buildtime, lighthouse, search_load
-from mingbai.perf.server import serve
+from mingbai.perf.server import serve  # search load: the same static server for this site and plain Material
 from mingbai.perf.weight import BUDGET_KINDS, PageWeight, measure
 from mingbai.project import Project
 from mingbai.search_assets import dumps
@@ -346,7 +349,8 @@ def main(argv: list[str] | None = None) -> int:
         site = real / "site"
         print("\nSearch index (Material's lunr index, as served)")
         report_index("real site", site, urls, verdicts, whole=False)
-        with serve(site, port=port, compress=True) as base:
+        package(site, work / "dist")  # served as operators serve it: nginx, deploy/nginx.conf, the CSP
+        with nginx.serve(work / "dist", port=port) as base:
             print("\nPage weight (gzip; budget counts HTML + CSS + JS + fonts)")
             article, tool = measure_pages(base, site, real, verdicts)
             print(f"\nLighthouse 12.2.3, mobile (simulated slow 4G, 4× CPU), median of {runs}; "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,8 @@ import time_machine
 from support import LAWS, PAGES, ROOT, MakeProject
 
 from mingbai.build import build_site
+from mingbai.deploy.dist import package
+from mingbai.deploy.nginx import serve
 from mingbai.project import Project
 from mingbai.urls import update_registry
 
@@ -69,3 +72,19 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, Path]:
     project = Project(ROOT)
     build_site(project, LAWS if LAWS.is_dir() else None, site_dir=out / "site", index_dir=out / "search_index")
     return project, out / "site"
+
+
+@pytest.fixture(scope="session")
+def packed_site(real_site, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site packed as `mingbai dist` packs it: .gz siblings and nginx/csp.conf (issue 16)."""
+    _, site = real_site
+    out = tmp_path_factory.mktemp("dist") / "dist"
+    package(site, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def nginx_url(packed_site: Path) -> Iterator[str]:
+    """Debian's nginx serving the packed site with the shipped deploy/nginx.conf, on a free loopback port."""
+    with serve(packed_site) as url:
+        yield url

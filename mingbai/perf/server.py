@@ -1,4 +1,7 @@
-"""A static server for the built site that behaves like a production web server.
+"""A stand-in for nginx, for ``mingbai serve`` on a machine without it (writers previewing the site).
+
+The tests and the budget script use the real nginx with the shipped configuration
+(``mingbai/deploy/nginx.py``, issue 16); this server stays only as that fallback.
 
 Python's ``http.server`` sends everything uncompressed and answers a missing page with its own error
 text, so sizes seen by the browser and Lighthouse would be about four times what readers download and
@@ -74,14 +77,14 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(site: Path, port: int = 0, compress: bool = False) -> Iterator[str]:
-    """Serve ``site`` on 127.0.0.1 (a free port unless given) from a thread; yields the base URL."""
+def serve(site: Path, port: int = 0, compress: bool = False, host: str = "127.0.0.1") -> Iterator[str]:
+    """Serve ``site`` on ``host`` (a free port unless given) from a thread; yields the base URL."""
     handler = functools.partial(SiteHandler, directory=os.fspath(site), compress=compress)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = http.server.ThreadingHTTPServer((host, port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield f"http://{host}:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()

@@ -1,7 +1,12 @@
-"""Browser fixtures: the built real site served on 127.0.0.1 and Debian's chromium driven by Playwright.
+"""Browser fixtures: the built real site served by nginx on 127.0.0.1 and Debian's chromium driven by Playwright.
 
 Playwright cannot download its own browser here (no internet), so it drives /usr/bin/chromium, which
 .ci/run installs. A missing chromium fails loudly rather than skipping: these tests are part of CI.
+
+The site is served as operators serve it (issue 16): packed like `mingbai dist`, by Debian's nginx with
+the shipped deploy/nginx.conf, so every page runs under the real Content-Security-Policy. Every browser
+context the tests open reports CSP violations, console errors and uncaught exceptions into one log, and
+each test fails if anything it did left an entry there (``browser_log``).
 """
 
 from __future__ import annotations
@@ -11,12 +16,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 from support import dated
-
-from mingbai.perf.server import serve
 
 CHROMIUM = os.environ.get("MINGBAI_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -27,23 +31,69 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screensh
 
 
 @pytest.fixture(scope="session")
-def site_url(real_site) -> Iterator[str]:
-    """Serve the built site on a free loopback port for the whole session.
+def site_url(nginx_url: str) -> str:
+    """The packed real site served by nginx with the shipped config (tests/conftest.py) for the session."""
+    return nginx_url
 
-    Served like production (issue 7): precompressed ``.gz`` siblings such as the search index are sent
-    gzip-encoded, and a missing path gets the site's 404 page, so the tests exercise both.
-    """
-    _, site = real_site
-    with serve(site) as url:
-        yield url
+
+# A violation of the page's policy is reported by the browser as a console error too, but the event
+# says which directive blocked what; the init script runs before the page's own scripts, outside CSP.
+REPORT_VIOLATIONS = """document.addEventListener('securitypolicyviolation', e => console.error(
+  `CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline code'} ` +
+  `(${e.sourceFile || location.href}:${e.lineNumber})`));"""
+# Network failures are checked where they matter (test_network.py: a failed request to the site fails
+# there; the 404 page is a 404 on purpose; tests that abort search requests abort them on purpose).
+EXPECTED_CONSOLE = ("Failed to load resource",)
+
+
+class BrowserLog:
+    """CSP violations, console errors and uncaught exceptions of every page, until a test takes them."""
+
+    def __init__(self) -> None:
+        self.entries: list[str] = []
+
+    def watch(self, context: BrowserContext) -> BrowserContext:
+        context.add_init_script(REPORT_VIOLATIONS)
+        context.on("console", self._console)
+        context.on("weberror", lambda error: self.entries.append(f"uncaught: {error.error}"))
+        return context
+
+    def _console(self, message: Any) -> None:
+        if message.type == "error" and not message.text.startswith(EXPECTED_CONSOLE):
+            self.entries.append(f"console error on {message.page.url if message.page else '?'}: {message.text}")
+
+    def take(self) -> list[str]:
+        """The entries so far, forgotten (for a test that causes them on purpose)."""
+        taken, self.entries = self.entries, []
+        return taken
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
+def browser_log() -> BrowserLog:
+    return BrowserLog()
+
+
+@pytest.fixture(autouse=True)
+def _nothing_blocked_or_broken(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Each browser test fails if a page reported a CSP violation, a console error or an exception."""
+    if "browser" not in request.fixturenames:
+        yield
+        return
+    log: BrowserLog = request.getfixturevalue("browser_log")
+    log.take()
+    yield
+    assert log.take() == [], "the browser reported problems (CSP violations, console errors, exceptions)"
+
+
+@pytest.fixture(scope="session")
+def browser(browser_log: BrowserLog) -> Iterator[Browser]:
+    """Debian's chromium; every context opened through it reports into ``browser_log``."""
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (apt-get install chromium)")
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        new_context = instance.new_context
+        instance.new_context = lambda **options: browser_log.watch(new_context(**options))  # type: ignore[method-assign]
         yield instance
         instance.close()
 
@@ -56,6 +106,28 @@ def page(browser: Browser) -> Iterator[Page]:
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.fixture
+def read_clipboard(site_url: str) -> Callable[[Page], str]:
+    """What is on the clipboard, read from a blank page of the site's origin: the site's own pages turn
+    clipboard reading off (Permissions-Policy: clipboard-read=()), as they never read it. The page's
+    context must have been granted clipboard-read."""
+
+    def read(page: Page) -> str:
+        reader = page.context.new_page()
+        url = site_url + "/__read-clipboard"
+        reader.route(url, lambda route: route.fulfill(body="<!doctype html><title>clipboard</title>",
+                                                      content_type="text/html"))
+        reader.goto(url)
+        reader.bring_to_front()
+        try:
+            return reader.evaluate("navigator.clipboard.readText()")
+        finally:
+            reader.close()
+            page.bring_to_front()
+
+    return read
 
 
 @pytest.fixture(scope="session")
@@ -144,7 +216,11 @@ def axe() -> Callable[..., list[dict[str, Any]]]:
 
     def run(page: Page, rules: list[str] | None = None,
             impacts: tuple[str, ...] = ("serious", "critical")) -> list[dict[str, Any]]:
-        page.add_script_tag(content=source)
+        # An inline <script> would be blocked by the site's CSP (as it should be): axe is loaded as a
+        # file of the site's own origin instead, answered by the test, so the policy stays enforced.
+        url = urljoin(page.url, "/__axe-core.min.js")
+        page.route(url, lambda route: route.fulfill(body=source, content_type="application/javascript"))
+        page.add_script_tag(url=url)
         options = {"runOnly": {"type": "rule", "values": rules}} if rules else {}
         violations = page.evaluate(
             """async (options) => (await axe.run(document, options)).violations.map(v => ({

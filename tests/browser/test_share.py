@@ -35,7 +35,7 @@ def clipboard_page(browser: Browser, site_url: str) -> Iterator[Page]:
 
 
 def test_copy_link_puts_label_newline_url_on_the_clipboard(clipboard_page: Page, site_url: str,
-                                                           screenshots: Path) -> None:
+                                                           screenshots: Path, read_clipboard) -> None:
     page = clipboard_page
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
@@ -45,7 +45,7 @@ def test_copy_link_puts_label_newline_url_on_the_clipboard(clipboard_page: Page,
     button.scroll_into_view_if_needed()
     button.click()
     expect(page.locator(".mb-share__status")).to_contain_text("已复制")
-    assert page.evaluate("navigator.clipboard.readText()") == f"{LABEL}\n{canonical(page)}"
+    assert read_clipboard(page) == f"{LABEL}\n{canonical(page)}"
     assert page.get_by_role("img", name="本文网址的二维码").is_visible()
     page.locator(".mb-share").screenshot(path=str(screenshots / "share-panel.png"))
     assert all(url.startswith(site_url) or url.startswith("data:") for url in requests), requests

@@ -159,7 +159,8 @@ def clipboard_page(browser: Browser, site_url: str) -> Iterator[Page]:
     context.close()
 
 
-def test_credit_dispute_letter_copy_and_print(clipboard_page: Page, site_url: str, screenshots: Path) -> None:
+def test_credit_dispute_letter_copy_and_print(clipboard_page: Page, site_url: str, screenshots: Path,
+                                             read_clipboard) -> None:
     page = clipboard_page
     requests = open_tool(page, site_url, "/tools/letters/")
     page.get_by_label("征信异议申请书").check()
@@ -191,7 +192,7 @@ def test_credit_dispute_letter_copy_and_print(clipboard_page: Page, site_url: st
     expect(page.locator("#mb-letter-status")).to_contain_text("已生成「征信异议申请书」")
     page.get_by_role("button", name="复制全文").click()
     expect(page.locator("#mb-letter-status")).to_have_text("已复制全文。")
-    copied = page.evaluate("navigator.clipboard.readText()")
+    copied = read_clipboard(page)
     assert copied.startswith("征信异议申请书\n\n中国人民银行征信中心：") and "附件：\n1. 本人身份证复印件" in copied
     no_sideways_scroll(page)
     letter.screenshot(path=str(screenshots / "tool-letter.png"))
