@@ -160,7 +160,7 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
         if not self._serving or article is None or self.project is None:
             return html
         if self._preview is None:
-            self._preview = Preview(self.project.taxonomy, self.project.default_laws())
+            self._preview = Preview(self.project.taxonomy, self.project.law_library())  # what `mingbai check` reads
         return self._preview.banner(article) + html
 
     @property

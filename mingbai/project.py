@@ -133,14 +133,6 @@ class Project:
                 urls[page_url(uri)] = display_path(path, self.root) if path.exists() else ""
         return urls
 
-    def default_laws(self) -> Path | None:
-        """The law texts quotes are checked against when no folder is named: the project's laws/,
-        else the shared copy beside the project."""
-        for folder in (self.root / "laws", self.root.parent / "shared" / "laws"):
-            if folder.is_dir():
-                return folder
-        return None
-
     def user_dictionary(self) -> Path:
         """Write the jieba user dictionary derived from the taxonomy; returns its path."""
         path = self.cache / "jieba_userdict.txt"

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import logging
-from pathlib import Path
 
 from .. import settings
 from ..articles import Article
@@ -28,9 +27,9 @@ BANNER_CLASS = "mb-preview-problems"
 class Preview:
     """Checks articles for the preview; the law texts are read once per ``mkdocs serve`` session."""
 
-    def __init__(self, taxonomy: Taxonomy, laws_dir: Path | None) -> None:
+    def __init__(self, taxonomy: Taxonomy, laws: LawLibrary) -> None:
         self.taxonomy = taxonomy
-        self.laws = LawLibrary(laws_dir) if laws_dir is not None and laws_dir.is_dir() else None
+        self.laws = laws if laws.laws else None  # a project without law texts: no quote check
 
     def problems(self, article: Article) -> list[Problem]:
         """What `mingbai check` reports for this one article (problems across articles aside)."""
